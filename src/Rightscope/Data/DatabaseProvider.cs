@@ -1,0 +1,7 @@
+namespace Rightscope.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

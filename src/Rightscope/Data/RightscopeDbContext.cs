@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Rightscope.Features.Accounts;
+using Rightscope.Features.Audit;
+using Rightscope.Features.Organizations;
+
+namespace Rightscope.Data;
+
+/// <summary>
+/// The one database of Rightscope. Each provider has its own subclass so that it keeps its own migrations
+/// (<see cref="SqliteRightscopeDbContext"/>, <see cref="PostgresRightscopeDbContext"/>).
+/// </summary>
+public abstract class RightscopeDbContext(DbContextOptions options, TenantScope? tenant)
+    : IdentityUserContext<User, Guid>(options), IDataProtectionKeyContext
+{
+    /// <summary>The organization whose data queries may return; null returns no tenant-owned rows at all.</summary>
+    public Guid? TenantId => tenant?.OrganizationId;
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<Membership> Memberships => Set<Membership>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<User>(user =>
+        {
+            user.ToTable("Users");
+            user.Property(u => u.DisplayName).HasMaxLength(200);
+        });
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<Guid>>().ToTable("UserClaims");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<Guid>>().ToTable("UserLogins");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserToken<Guid>>().ToTable("UserTokens");
+
+        builder.Entity<Organization>(org =>
+        {
+            org.Property(o => o.Slug).HasMaxLength(Core.Organizations.OrganizationSlug.MaxLength);
+            org.HasIndex(o => o.Slug).IsUnique();
+            org.Property(o => o.Name).HasMaxLength(200);
+            org.Property(o => o.Kind).HasConversion<string>().HasMaxLength(32);
+        });
+
+        builder.Entity<Membership>(membership =>
+        {
+            membership.HasIndex(m => new { m.OrganizationId, m.UserId }).IsUnique();
+            membership.HasIndex(m => m.UserId);
+            membership.Property(m => m.Role).HasConversion<string>().HasMaxLength(32);
+            membership.HasOne(m => m.Organization).WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+            membership.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Invitation>(invitation =>
+        {
+            invitation.Property(i => i.Email).HasMaxLength(256);
+            invitation.Property(i => i.TokenHash).HasMaxLength(64);
+            invitation.HasIndex(i => i.TokenHash).IsUnique();
+            invitation.Property(i => i.Role).HasConversion<string>().HasMaxLength(32);
+            invitation.HasOne(i => i.Organization).WithMany().HasForeignKey(i => i.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<AuditEntry>(entry =>
+        {
+            entry.Property(e => e.Chain).HasMaxLength(32);
+            // The unique chain position is what makes concurrent appends safe across app instances (§9.12).
+            entry.HasIndex(e => new { e.Chain, e.Sequence }).IsUnique();
+            entry.HasIndex(e => new { e.OrganizationId, e.OccurredAt });
+            entry.Property(e => e.Action).HasMaxLength(100);
+            entry.Property(e => e.Actor).HasMaxLength(256);
+            entry.Property(e => e.ActorId).HasMaxLength(64);
+            entry.Property(e => e.TargetType).HasMaxLength(100);
+            entry.Property(e => e.TargetId).HasMaxLength(100);
+            entry.Property(e => e.Summary).HasMaxLength(2000);
+            entry.Property(e => e.PreviousHash).HasMaxLength(64);
+            entry.Property(e => e.Hash).HasMaxLength(64);
+            entry.Property(e => e.Seal).HasMaxLength(64);
+            entry.HasQueryFilter(e => e.OrganizationId == TenantId);
+        });
+
+        ApplyTenantFilters(builder);
+    }
+
+    // Every ITenantOwned entity gets the same filter, so a new entity cannot forget it.
+    private void ApplyTenantFilters(ModelBuilder builder)
+    {
+        foreach (var entityType in builder.Model.GetEntityTypes())
+        {
+            if (typeof(ITenantOwned).IsAssignableFrom(entityType.ClrType))
+            {
+                var method = typeof(RightscopeDbContext)
+                    .GetMethod(nameof(ApplyTenantFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                    .MakeGenericMethod(entityType.ClrType);
+                method.Invoke(this, [builder]);
+            }
+        }
+    }
+
+    private void ApplyTenantFilter<TEntity>(ModelBuilder builder)
+        where TEntity : class, ITenantOwned =>
+        builder.Entity<TEntity>().HasQueryFilter(e => e.OrganizationId == TenantId);
+}

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Rightscope.Core.Audit;
+using Rightscope.Data;
+using Rightscope.Features.Accounts;
+using Rightscope.Features.Audit;
+using Rightscope.Features.Organizations;
+using Rightscope.Infrastructure;
+using Rightscope.Infrastructure.Tenancy;
+
+namespace Rightscope.Hosting;
+
+/// <summary>Services shared by the web host and the command line: database, identity, keys, audit.</summary>
+public static class RightscopeServices
+{
+    public static IServiceCollection AddRightscopeCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var dataDirectory = DataDirectory.From(configuration);
+        var database = DatabaseSettings.From(configuration, dataDirectory);
+        services.AddSingleton(dataDirectory);
+        services.AddSingleton(database);
+        services.AddSingleton(_ => SecretKeys.Load(configuration, dataDirectory));
+        services.AddSingleton(sp => new AuditHasher(sp.GetRequiredService<SecretKeys>().AuditKey));
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddScoped<TenantScope>();
+        services.AddScoped<OrganizationContext>();
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddDbContext<RightscopeDbContext, SqliteRightscopeDbContext>(options =>
+                    options.UseSqlite(database.ConnectionString));
+                break;
+            case DatabaseProvider.Postgres:
+                services.AddDbContext<RightscopeDbContext, PostgresRightscopeDbContext>(options =>
+                    options.UseNpgsql(database.ConnectionString, npgsql => npgsql.EnableRetryOnFailure(3)));
+                break;
+        }
+
+        services.AddDataProtection()
+            .SetApplicationName("Rightscope")
+            .PersistKeysToDbContext<RightscopeDbContext>();
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<SecretKeys>((options, keys) => options.XmlEncryptor = new KeyRingXmlEncryptor(keys));
+
+        services.AddIdentityCore<User>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                // Length over composition rules (NIST SP 800-63B).
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 4;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddUserStore<ProtectedUserStore>()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
+            .AddDefaultTokenProviders();
+        services.AddLocalization();
+
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<AuditVerifier>();
+        services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<OrganizationProvisioner>();
+        return services;
+    }
+}

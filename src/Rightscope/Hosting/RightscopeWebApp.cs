@@ -1,0 +1,158 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Rightscope.Core.Accounts;
+using Rightscope.Data;
+using Rightscope.Demo;
+using Rightscope.Features.Accounts;
+using Rightscope.Features.Shared;
+using Rightscope.Infrastructure.Tenancy;
+using Rightscope.Infrastructure.Web;
+
+namespace Rightscope.Hosting;
+
+/// <summary>Builds and configures the web host behind <c>rightscope serve</c>.</summary>
+public static class RightscopeWebApp
+{
+    public static readonly CultureInfo[] SupportedCultures = [new("en"), new("zh-Hans")];
+
+    public static WebApplication Build(string[] args, ServeOptions serve, OperatorConsole console, string? urls)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddEnvironmentVariables("RIGHTSCOPE_");
+        if (urls is not null)
+        {
+            builder.WebHost.UseUrls(urls);
+        }
+        else if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(ServeOptions.DefaultUrl);
+        }
+
+        builder.Services.AddSingleton(serve);
+        builder.Services.AddSingleton(console);
+        // First among hosted services: data protection's own start-up reads the key ring from the database,
+        // which needs the migrations to have run.
+        builder.Services.AddHostedService<StartupTasks>();
+        builder.Services.AddRightscopeCore(builder.Configuration);
+        builder.Services.AddRightscopeWeb();
+
+        var app = builder.Build();
+        app.UseRightscopePipeline();
+        return app;
+    }
+
+    public static IServiceCollection AddRightscopeWeb(this IServiceCollection services)
+    {
+        services.AddSingleton<SetupToken>();
+        services.AddScoped<DemoSeeder>();
+        services.AddHttpContextAccessor();
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        new IdentityBuilder(typeof(User), services).AddSignInManager();
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "rs.session";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.LoginPath = "/account/sign-in";
+            options.LogoutPath = "/account/sign-out";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+            // A 403 status (rendered by the localized error page) instead of a redirect, so that the
+            // authorization matrix and API clients see what happened.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, options =>
+        {
+            options.Cookie.Name = "rs.2fa";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, options =>
+        {
+            options.Cookie.Name = "rs.2fa-remember";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "rs.af";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.FormFieldName = "__rs_af";
+        });
+
+        services.AddAuthorizationBuilder()
+            // Pages are private unless they say [AllowAnonymous].
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddAuthorization(options =>
+        {
+            foreach (var permission in Enum.GetValues<Permission>())
+            {
+                options.AddPolicy(PermissionRequirement.PolicyName(permission), policy =>
+                    policy.RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(permission)));
+            }
+        });
+        services.AddScoped<IAuthorizationHandler, PermissionHandler>();
+        services.AddScoped<IAuthorizationHandler, TenantResourceHandler>();
+
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture("en");
+            options.SupportedCultures = SupportedCultures;
+            options.SupportedUICultures = SupportedCultures;
+            options.FallBackToParentCultures = true;
+            options.FallBackToParentUICultures = true;
+            options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        services.AddRazorPages(options =>
+            {
+                options.RootDirectory = "/Features";
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(options =>
+                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedText)))
+            .AddMvcOptions(options => LocalizedModelBinding.Configure(options.ModelBindingMessageProvider));
+        return services;
+    }
+
+    public static WebApplication UseRightscopePipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error/500");
+        }
+
+        app.UseHsts();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<OrganizationMiddleware>();
+        app.UseAuthorization();
+
+        app.MapRazorPages();
+        app.MapGet("/healthz", async (RightscopeDbContext db, CancellationToken cancellationToken) =>
+                await db.Database.CanConnectAsync(cancellationToken)
+                    ? Results.Text("ok")
+                    : Results.Text("database unreachable", statusCode: StatusCodes.Status503ServiceUnavailable))
+            .AllowAnonymous()
+            .WithName("Health")
+            .WithSummary("200 when the database is reachable, 503 otherwise.");
+        return app;
+    }
+}

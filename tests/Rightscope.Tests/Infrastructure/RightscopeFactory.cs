@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Rightscope.Hosting;
+
+namespace Rightscope.Tests.Infrastructure;
+
+/// <summary>
+/// The real application over a fresh database, reached through the in-memory test server.
+/// What the server prints for the operator (setup token, demo passwords) is captured in <see cref="ConsoleOutput"/>.
+/// </summary>
+public sealed class RightscopeFactory(TestDatabase database, bool demo = false) : WebApplicationFactory<Program>
+{
+    private readonly StringWriter _console = new();
+
+    public TestDatabase Database { get; } = database;
+
+    public string ConsoleOutput
+    {
+        get
+        {
+            lock (_console)
+            {
+                return _console.ToString();
+            }
+        }
+    }
+
+    public static async Task<RightscopeFactory> StartAsync(string provider, bool demo = false)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var factory = new RightscopeFactory(database, demo);
+        _ = factory.Server; // start the host: migrations, demo, setup token
+        return factory;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in Database.Configuration())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<OperatorConsole>();
+            services.AddSingleton(new OperatorConsole(_console));
+            services.RemoveAll<ServeOptions>();
+            services.AddSingleton(new ServeOptions(demo));
+        });
+    }
+
+    public HttpClient CreateBrowserlikeClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
