@@ -1,6 +1,110 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Rightscope.Core.Accounts;
+using Rightscope.Core.Organizations;
+using Rightscope.Data;
+using Rightscope.Features.Accounts;
+using Rightscope.Features.Audit;
+using Rightscope.Features.Organizations;
+using Rightscope.Hosting;
+
 namespace Rightscope.Demo;
 
-public sealed class DemoSeeder
+/// <summary>
+/// <c>serve --demo</c>: three fictional organizations with a user in every role. Created once; later runs keep
+/// what exists. Passwords are random and printed to the operator's terminal only, never logged.
+/// </summary>
+public sealed class DemoSeeder(
+    RightscopeDbContext db,
+    UserManager<User> users,
+    OrganizationProvisioner provisioner,
+    AuditTrail audit,
+    TimeProvider clock)
 {
-    public Task SeedAsync(Hosting.OperatorConsole console, CancellationToken cancellationToken) => Task.CompletedTask;
+    public sealed record DemoOrganization(string Slug, string Name, OrganizationKind Kind);
+
+    public static readonly IReadOnlyList<DemoOrganization> Organizations =
+    [
+        new("demo-investor", "Demo Investor (fictional) · 示例投资机构（虚构）", OrganizationKind.Investor),
+        new("demo-company", "Demo Company (fictional) · 示例公司（虚构）", OrganizationKind.Company),
+        new("demo-civil-society", "Demo Civil Society (fictional) · 示例民间社会组织（虚构）", OrganizationKind.CivilSociety),
+    ];
+
+    public static string EmailOf(string slug, Role role) => $"{role.ToCode()}@{slug}.example";
+
+    public async Task SeedAsync(OperatorConsole console, CancellationToken cancellationToken)
+    {
+        var existing = await db.Organizations.Where(o => Organizations.Select(d => d.Slug).Contains(o.Slug))
+            .Select(o => o.Slug).ToListAsync(cancellationToken);
+        var created = new List<(string Email, string Organization, Role Role, string Password)>();
+
+        foreach (var demo in Organizations.Where(d => !existing.Contains(d.Slug)))
+        {
+            var ownerPassword = NewPassword();
+            var result = await provisioner.CreateOwnerAsync(
+                new NewOrganization(demo.Slug, demo.Name, demo.Kind),
+                new NewOwner(EmailOf(demo.Slug, Role.Owner), "Demo owner", ownerPassword),
+                AuditActor.System,
+                allowExistingOrganization: false,
+                cancellationToken);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"The demo organization {demo.Slug} could not be created: {result.Errors[0].Field}: {result.Errors[0].Message}");
+            }
+
+            created.Add((EmailOf(demo.Slug, Role.Owner), demo.Slug, Role.Owner, ownerPassword));
+            var organization = result.Organization!;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var role in Roles.All.Where(r => r != Role.Owner))
+            {
+                var password = NewPassword();
+                var user = await CreateUserAsync(EmailOf(demo.Slug, role), $"Demo {role.ToCode()}", password);
+                db.Memberships.Add(new Membership { OrganizationId = organization.Id, UserId = user.Id, Role = role, CreatedAt = Now });
+                created.Add((user.Email!, demo.Slug, role, password));
+            }
+
+            await audit.SaveChangesAsync(
+                new AuditRecord(organization.Id, AuditActor.System, "demo.seeded", "organization", demo.Slug, "demo members added: analyst, reviewer, case-handler, viewer"),
+                cancellationToken);
+        }
+
+        if (created.Count == 0)
+        {
+            console.WriteLine("The demo organizations exist already; their passwords were printed when they were created.");
+            console.WriteLine("To sign in again, set a new password, for example:");
+            console.WriteLine($"    printf '%s\\n' 'a new long passphrase' | dotnet run --project src/Rightscope -- admin reset-password --email {EmailOf("demo-investor", Role.Owner)} --password-stdin");
+            return;
+        }
+
+        console.WriteLine("Demo data created (fictional organizations). Sign in at /account/sign-in with:");
+        foreach (var (email, organization, role, password) in created)
+        {
+            console.WriteLine($"    {organization,-20} {role.ToCode(),-13} {email,-42} {password}");
+        }
+
+        console.WriteLine("These passwords are shown once. Reset one later with `rightscope admin reset-password --email EMAIL --password-stdin`.");
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private async Task<User> CreateUserAsync(string email, string displayName, string password)
+    {
+        var user = new User { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, CreatedAt = Now };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"The demo user {email} could not be created: {result.Errors.First().Description}");
+        }
+
+        return user;
+    }
+
+    // Five groups of five characters from an alphabet without look-alikes: about 119 bits.
+    private static string NewPassword()
+    {
+        const string alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+        var groups = Enumerable.Range(0, 5).Select(_ => RandomNumberGenerator.GetString(alphabet, 5));
+        return string.Join('-', groups);
+    }
 }

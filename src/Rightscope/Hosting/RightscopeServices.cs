@@ -34,8 +34,10 @@ public static class RightscopeServices
                     options.UseSqlite(database.ConnectionString));
                 break;
             case DatabaseProvider.Postgres:
+                // No retrying execution strategy: commands run in explicit transactions with their audit entry,
+                // which EF's retry strategy does not support.
                 services.AddDbContext<RightscopeDbContext, PostgresRightscopeDbContext>(options =>
-                    options.UseNpgsql(database.ConnectionString, npgsql => npgsql.EnableRetryOnFailure(3)));
+                    options.UseNpgsql(database.ConnectionString));
                 break;
         }
 

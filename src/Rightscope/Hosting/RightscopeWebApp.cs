@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -108,6 +111,8 @@ public static class RightscopeWebApp
         services.AddScoped<IAuthorizationHandler, TenantResourceHandler>();
 
         services.AddLocalization();
+        // Chinese text goes out as UTF-8 characters, not &#x…; entities: half the bytes, and searchable.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture("en");
@@ -153,6 +158,14 @@ public static class RightscopeWebApp
             .AllowAnonymous()
             .WithName("Health")
             .WithSummary("200 when the database is reachable, 503 otherwise.");
+
+        // Unknown addresses get the localized 404 page instead of the fallback policy's sign-in redirect.
+        app.MapFallback("{*path}", context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            })
+            .AllowAnonymous();
         return app;
     }
 }

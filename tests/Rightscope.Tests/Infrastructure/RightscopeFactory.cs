@@ -11,7 +11,7 @@ namespace Rightscope.Tests.Infrastructure;
 /// The real application over a fresh database, reached through the in-memory test server.
 /// What the server prints for the operator (setup token, demo passwords) is captured in <see cref="ConsoleOutput"/>.
 /// </summary>
-public sealed class RightscopeFactory(TestDatabase database, bool demo = false) : WebApplicationFactory<Program>
+public sealed class RightscopeFactory(TestDatabase database, bool demo = false, bool ownsDatabase = true) : WebApplicationFactory<Program>
 {
     private readonly StringWriter _console = new();
 
@@ -33,6 +33,14 @@ public sealed class RightscopeFactory(TestDatabase database, bool demo = false) 
         var database = await TestDatabase.CreateAsync(provider);
         var factory = new RightscopeFactory(database, demo);
         _ = factory.Server; // start the host: migrations, demo, setup token
+        return factory;
+    }
+
+    /// <summary>A second server over the same database, as after a restart; the database outlives it.</summary>
+    public RightscopeFactory Restart(bool demo = false)
+    {
+        var factory = new RightscopeFactory(Database, demo, ownsDatabase: false);
+        _ = factory.Server;
         return factory;
     }
 
@@ -59,6 +67,9 @@ public sealed class RightscopeFactory(TestDatabase database, bool demo = false) 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 }
