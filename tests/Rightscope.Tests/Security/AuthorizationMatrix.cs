@@ -1,0 +1,32 @@
+using Rightscope.Core.Accounts;
+
+namespace Rightscope.Tests.Security;
+
+/// <summary>
+/// Every route of the application and who may use it. <see cref="AuthorizationMatrixTests"/> fails when the
+/// application has a route that is not listed here, so a new page cannot ship without deciding who may see it.
+/// Keys are route patterns exactly as ASP.NET Core reports them.
+/// </summary>
+public static class AuthorizationMatrix
+{
+    public static readonly IReadOnlyDictionary<string, RouteRule> Routes = new Dictionary<string, RouteRule>(StringComparer.Ordinal)
+    {
+        // Public
+        [""] = RouteRule.Public("/", 302),
+        ["healthz"] = RouteRule.Public("/healthz"),
+        ["{*path}"] = RouteRule.Public("/no/such/page", 404),
+        ["error/{code:int}"] = RouteRule.Public("/error/404", 404, "GET", "POST"),
+        ["culture"] = RouteRule.Public("/culture", 404, "GET", "POST"),
+        ["setup"] = RouteRule.Public("/setup", 404, "GET", "POST"),
+        ["account/sign-in"] = RouteRule.Public("/account/sign-in", 200, "GET", "POST"),
+        ["account/sign-out"] = RouteRule.Public("/account/sign-out", 404, "GET", "POST"),
+        ["account/lockout"] = RouteRule.Public("/account/lockout"),
+
+        // Signed in, own data only
+        // A user with one organization is taken straight to it.
+        ["orgs"] = RouteRule.SignedIn("/orgs", 302),
+
+        // Organization
+        ["o/{org}"] = RouteRule.Organization("/o/{org}", Permission.ViewOrganization),
+    };
+}

@@ -1,0 +1,33 @@
+using Rightscope.Core.Accounts;
+
+namespace Rightscope.Tests.Security;
+
+/// <summary>Who may use one route of the application, and a concrete path to try it with.</summary>
+/// <param name="SamplePath">The path to request; <c>{org}</c> is replaced by the organization under test.</param>
+/// <param name="Access">Who may use it.</param>
+/// <param name="Permission">For organization routes: the permission a member needs.</param>
+/// <param name="Methods">The HTTP methods the route serves.</param>
+/// <param name="SuccessStatus">What an allowed GET returns (200 for pages, a redirect for routers).</param>
+public sealed record RouteRule(string SamplePath, Access Access, Permission? Permission, string[] Methods, int SuccessStatus = 200)
+{
+    public static RouteRule Public(string path, int success = 200, params string[] methods) =>
+        new(path, Access.Anonymous, null, methods.Length == 0 ? ["GET"] : methods, success);
+
+    public static RouteRule SignedIn(string path, int success = 200, params string[] methods) =>
+        new(path, Access.SignedIn, null, methods.Length == 0 ? ["GET"] : methods, success);
+
+    public static RouteRule Organization(string path, Permission permission, params string[] methods) =>
+        new(path, Access.OrganizationMember, permission, methods.Length == 0 ? ["GET"] : methods);
+}
+
+public enum Access
+{
+    /// <summary>Anyone, signed in or not.</summary>
+    Anonymous,
+
+    /// <summary>Any signed-in user; the route shows only the user's own data.</summary>
+    SignedIn,
+
+    /// <summary>Members of the organization in the URL whose role grants <see cref="RouteRule.Permission"/>.</summary>
+    OrganizationMember,
+}
