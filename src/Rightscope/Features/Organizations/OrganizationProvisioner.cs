@@ -110,6 +110,8 @@ public sealed class OrganizationProvisioner(
         var created = await users.CreateAsync(user, owner.Password);
         if (!created.Succeeded)
         {
+            // Forget the unsaved organization too, so no later SaveChanges on this context writes half of it.
+            db.ChangeTracker.Clear();
             return new ProvisionResult(null, null, created.Errors.Select(e => new FieldError("email", e.Description)).ToList());
         }
 
