@@ -34,8 +34,10 @@ public static class RightscopeServices
                     options.UseSqlite(database.ConnectionString));
                 break;
             case DatabaseProvider.Postgres:
+                // No retrying execution strategy: audited writes commit in user-initiated transactions
+                // (AuditTrail, the provisioner, invitations), which a retrying strategy refuses outright.
                 services.AddDbContext<RightscopeDbContext, PostgresRightscopeDbContext>(options =>
-                    options.UseNpgsql(database.ConnectionString, npgsql => npgsql.EnableRetryOnFailure(3)));
+                    options.UseNpgsql(database.ConnectionString));
                 break;
         }
 
