@@ -252,6 +252,30 @@ public sealed class InvitationsTests
 
     [Theory]
     [ClassData(typeof(ProviderData))]
+    public async Task A_second_open_invitation_for_the_same_address_is_refused_until_the_first_is_revoked(string provider)
+    {
+        await using var app = await RightscopeFactory.StartAsync(provider);
+        var (org, owner) = await app.CreateOrganizationAsync();
+        var client = await app.SignInAsync(owner.Email!);
+        var email = TestData.UniqueEmail("twice");
+        await InviteAsync(client, org.Slug, email, "analyst");
+
+        var response = await Forms.PostAsync(client, $"/o/{org.Slug}/invitations", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email.ToUpperInvariant(),
+            ["Input.Role"] = "viewer",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("open invitation for this e-mail address already exists", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var first = await QueryAsync(app, db => db.Invitations.IgnoreQueryFilters().SingleAsync(i => i.OrganizationId == org.Id));
+        await Forms.PostAsync(
+            client, $"/o/{org.Slug}/invitations", new Dictionary<string, string> { ["invitationId"] = first.Id.ToString() }, $"/o/{org.Slug}/invitations?handler=Revoke");
+        await InviteAsync(client, org.Slug, email, "viewer");
+    }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
     public async Task The_invitation_form_shows_field_errors_for_a_bad_email_and_an_unknown_role(string provider)
     {
         await using var app = await RightscopeFactory.StartAsync(provider);
