@@ -21,6 +21,8 @@ public static class AuthorizationMatrix
         ["account/sign-in"] = RouteRule.Public("/account/sign-in", 200, "GET", "POST"),
         ["account/sign-out"] = RouteRule.Public("/account/sign-out", 404, "GET", "POST"),
         ["account/lockout"] = RouteRule.Public("/account/lockout"),
+        // An unknown or spent token gives the same 404 as a wrong address.
+        ["invitations/{token}"] = RouteRule.Public("/invitations/not-a-real-token", 404, "GET", "POST"),
 
         // Signed in, own data only
         // A user with one organization is taken straight to it.
@@ -28,5 +30,7 @@ public static class AuthorizationMatrix
 
         // Organization
         ["o/{org}"] = RouteRule.Organization("/o/{org}", Permission.ViewOrganization),
+        ["o/{org}/members"] = RouteRule.Organization("/o/{org}/members", Permission.ManageMembers, "GET", "POST"),
+        ["o/{org}/invitations"] = RouteRule.Organization("/o/{org}/invitations", Permission.ManageMembers, "GET", "POST"),
     };
 }

@@ -49,35 +49,52 @@ public sealed partial class LocalizationTests
 
     private static string Placeholders(string text) => string.Join(",", Placeholder().Matches(text).Select(m => m.Value).Order());
 
-    [GeneratedRegex(@"(?:\bT|\btext)\[""([A-Za-z][A-Za-z0-9.-]+)""[\],]|ErrorMessage = ""([A-Za-z][A-Za-z0-9.-]+)""")]
-    private static partial Regex SharedKeyUse();
+    [GeneratedRegex(@"IStringLocalizer<(?:[\w.]+\.)?(\w+)>\s+(\w+)")]
+    private static partial Regex LocalizerDeclaration();
 
+    [GeneratedRegex(@"ErrorMessage = ""([A-Za-z][A-Za-z0-9.-]+)""")]
+    private static partial Regex DataAnnotationKey();
+
+    /// <summary>
+    /// Every literal key looked up through a localizer (<c>T["…"]</c> in views, an injected
+    /// <c>IStringLocalizer&lt;X&gt; name</c> in code) and every DataAnnotations message key exists in the resource of that localizer.
+    /// </summary>
     [Fact]
-    public void Every_shared_text_key_used_in_pages_and_code_exists()
+    public void Every_literal_text_key_used_in_pages_and_code_exists_in_its_resource()
     {
-        var shared = Read(Path.Combine(SourceRoot, "Features/Shared/SharedText.resx"));
+        var resources = Directory.EnumerateFiles(SourceRoot, "*.resx", SearchOption.AllDirectories)
+            .Where(f => !f.Contains(".zh-Hans.", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal))
+            .ToDictionary(f => Path.GetFileNameWithoutExtension(f), f => Read(f).Keys.ToHashSet(StringComparer.Ordinal));
         var missing = new List<string>();
+        var checkedKeys = 0;
         foreach (var file in Directory.EnumerateFiles(Path.Combine(SourceRoot, "Features"), "*.*", SearchOption.AllDirectories)
                      .Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal)))
         {
             var source = File.ReadAllText(file);
-            // Only files that use SharedText through T (views) or `text` (page models injecting IStringLocalizer<SharedText>).
-            var usesSharedText = file.EndsWith(".cshtml", StringComparison.Ordinal) || source.Contains("IStringLocalizer<SharedText> text", StringComparison.Ordinal) || source.Contains("ErrorMessage = ", StringComparison.Ordinal);
-            if (!usesSharedText)
+            var localizers = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (file.EndsWith(".cshtml", StringComparison.Ordinal))
             {
-                continue;
+                localizers["T"] = "SharedText"; // injected by _ViewImports.cshtml
             }
 
-            foreach (Match match in SharedKeyUse().Matches(source))
+            foreach (Match declaration in LocalizerDeclaration().Matches(source))
             {
-                var key = match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value;
-                if (!shared.ContainsKey(key))
+                localizers[declaration.Groups[2].Value] = declaration.Groups[1].Value;
+            }
+
+            var uses = localizers.SelectMany(l => Regex.Matches(source, $@"\b{Regex.Escape(l.Key)}\[""([A-Za-z][A-Za-z0-9.-]+)""[\],]").Select(m => (Resource: l.Value, Key: m.Groups[1].Value)))
+                .Concat(DataAnnotationKey().Matches(source).Select(m => (Resource: "SharedText", Key: m.Groups[1].Value)));
+            foreach (var (resource, key) in uses)
+            {
+                checkedKeys++;
+                if (!resources.TryGetValue(resource, out var keys) || !keys.Contains(key))
                 {
-                    missing.Add($"{Path.GetRelativePath(SourceRoot, file)}: {key}");
+                    missing.Add($"{Path.GetRelativePath(SourceRoot, file)}: {resource}[{key}]");
                 }
             }
         }
 
         Assert.Empty(missing);
+        Assert.True(checkedKeys > 50, $"only {checkedKeys} keys were found; the scan is broken");
     }
 }
