@@ -34,8 +34,10 @@ public static class RightscopeServices
                     options.UseSqlite(database.ConnectionString));
                 break;
             case DatabaseProvider.Postgres:
+                // No retrying execution strategy: a command commits its changes and its audit entry in one
+                // explicit transaction (AuditTrail), which a retrying strategy refuses to run.
                 services.AddDbContext<RightscopeDbContext, PostgresRightscopeDbContext>(options =>
-                    options.UseNpgsql(database.ConnectionString, npgsql => npgsql.EnableRetryOnFailure(3)));
+                    options.UseNpgsql(database.ConnectionString));
                 break;
         }
 
