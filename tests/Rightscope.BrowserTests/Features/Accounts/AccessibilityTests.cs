@@ -1,0 +1,40 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Rightscope.BrowserTests.Infrastructure;
+
+namespace Rightscope.BrowserTests.Features.Accounts;
+
+public sealed class AccessibilityTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task Sign_in_security_and_two_factor_pages_have_no_serious_or_critical_axe_violations()
+    {
+        var (_, email) = await fixture.CreateOwnerAsync();
+        await using var context = await fixture.NewContextAsync(javaScript: true);
+        var page = await context.NewPageAsync();
+        var problems = new List<string>();
+
+        await page.GotoAsync("/account/sign-in");
+        problems.AddRange(await SeriousViolationsAsync(page));
+        await PageSteps.SignInAsync(page, email);
+        foreach (var url in new[] { "/account/security", "/account/two-factor/enable" })
+        {
+            await page.GotoAsync(url);
+            problems.AddRange(await SeriousViolationsAsync(page));
+        }
+
+        Assert.True(problems.Count == 0, "axe found serious or critical violations:\n" + string.Join("\n", problems));
+    }
+
+    private static async Task<IEnumerable<string>> SeriousViolationsAsync(IPage page)
+    {
+        var results = await page.RunAxe();
+        return results.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{page.Url}: [{v.Impact}] {v.Id}: {v.Help} ({v.HelpUrl}) at {Targets(v)}");
+    }
+
+    private static string Targets(AxeResultItem violation) =>
+        string.Join(", ", violation.Nodes.Select(n => n.Target?.ToString() ?? n.Html));
+}
