@@ -25,6 +25,9 @@ public sealed class SignInRecoveryModel(
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>The password step has expired; the page offers to start over.</summary>
+    public bool Expired { get; private set; }
+
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Validation.Required")]
@@ -40,7 +43,10 @@ public sealed class SignInRecoveryModel(
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null)
         {
-            return StartOver();
+            // The password step expired while the person looked for their code: say so rather than jump away.
+            Expired = true;
+            ModelState.AddModelError(string.Empty, text["TwoFactorSignIn.Expired"]);
+            return this.InvalidForm();
         }
 
         if (!ModelState.IsValid)

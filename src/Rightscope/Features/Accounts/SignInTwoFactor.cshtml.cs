@@ -19,6 +19,9 @@ public sealed class SignInTwoFactorModel(SignInManager<User> signIn, AuditTrail 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>The password step has expired; the page offers to start over.</summary>
+    public bool Expired { get; private set; }
+
     [BindProperty(SupportsGet = true)]
     public bool RememberMe { get; set; }
 
@@ -40,7 +43,10 @@ public sealed class SignInTwoFactorModel(SignInManager<User> signIn, AuditTrail 
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null)
         {
-            return StartOver();
+            // The password step expired while the person looked for their code: say so rather than jump away.
+            Expired = true;
+            ModelState.AddModelError(string.Empty, text["TwoFactorSignIn.Expired"]);
+            return this.InvalidForm();
         }
 
         if (!ModelState.IsValid)

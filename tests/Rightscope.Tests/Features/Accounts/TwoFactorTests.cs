@@ -118,7 +118,33 @@ public sealed class TwoFactorTests
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.StartsWith("/account/sign-in", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
             Assert.DoesNotContain("two-factor", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+
+            // A code posted after the password step expired gets a clear message, not a silent jump.
+            var token = Forms.AntiforgeryToken(await (await client.GetAsync("/account/sign-in")).Content.ReadAsStringAsync());
+            var posted = await Forms.PostWithTokenAsync(client, page, token, new Dictionary<string, string> { ["Input.Code"] = "123456" });
+            Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
+            Assert.Contains("Your sign-in has expired.", await posted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task The_security_and_set_up_pages_speak_chinese_when_asked(string provider)
+    {
+        await using var app = await RightscopeFactory.StartAsync(provider);
+        var (_, owner) = await app.CreateOrganizationAsync();
+        var client = await app.SignInAsync(owner.Email!);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-Hans");
+
+        // Razor's encoder writes CJK characters as character references; read the text as a browser would.
+        var security = WebUtility.HtmlDecode(await (await client.GetAsync("/account/security")).Content.ReadAsStringAsync());
+        var enable = WebUtility.HtmlDecode(await (await client.GetAsync("/account/two-factor/enable")).Content.ReadAsStringAsync());
+
+        Assert.Contains("<html lang=\"zh-Hans\">", security, StringComparison.Ordinal);
+        Assert.Contains("双重身份验证未启用", security, StringComparison.Ordinal);
+        Assert.Contains("更改密码", security, StringComparison.Ordinal);
+        Assert.Contains("身份验证器应用中的验证码", enable, StringComparison.Ordinal);
+        Assert.DoesNotContain("Turn on two-factor", security + enable, StringComparison.Ordinal);
     }
 
     [Theory]
