@@ -98,6 +98,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A new organization with an owner who signs in with <see cref="Password"/>.</summary>
     public async Task<(string Slug, string Email)> CreateOwnerAsync()
     {
+        RequireBrowser();
         var id = Guid.NewGuid().ToString("N")[..10];
         var email = $"owner-{id}@example.org";
         await using var scope = _app!.Services.CreateAsyncScope();

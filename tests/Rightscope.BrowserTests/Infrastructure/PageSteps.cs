@@ -11,6 +11,6 @@ public static class PageSteps
         await page.GetByLabel("E-mail address", new() { Exact = true }).FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.Locator("main button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/account/sign-in");
     }
 }
