@@ -1,0 +1,140 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Rightscope.Core.Organizations;
+using Rightscope.Features.Audit;
+using Rightscope.Features.Organizations;
+using Rightscope.Hosting;
+
+[assembly: AssemblyFixture(typeof(Rightscope.BrowserTests.Infrastructure.BrowserFixture))]
+
+namespace Rightscope.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The real application on Kestrel at a free local port (a browser cannot reach the in-memory test server), over a
+/// fresh SQLite database, plus one headless Chromium shared by the tests.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    public const string Password = "correct horse battery staple";
+
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "rightscope-browser-tests", Guid.NewGuid().ToString("N"));
+    private readonly StringWriter _console = new();
+    private WebApplication? _app;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public static bool RequireAll => Environment.GetEnvironmentVariable("RIGHTSCOPE_REQUIRE_ALL") == "1";
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            // Tests skip (or fail under RIGHTSCOPE_REQUIRE_ALL) through RequireBrowser; no server is needed.
+            return;
+        }
+
+        Directory.CreateDirectory(_dataDirectory);
+        _app = RightscopeWebApp.Build(
+            [
+                "--DATA_DIR=" + _dataDirectory,
+                "--Rightscope:AuditKey=" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+                "--Rightscope:EncryptionKey=" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+                "--environment=Testing",
+                // The pages are compiled into the app's assembly; without this the host would look for them in the test runner.
+                "--applicationName=" + typeof(RightscopeWebApp).Assembly.GetName().Name,
+            ],
+            new ServeOptions(Demo: false),
+            new OperatorConsole(_console),
+            "http://127.0.0.1:0");
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseUrl = new Uri(address);
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>The shared browser; skips the test with the reason when Chromium is not installed (fails under RIGHTSCOPE_REQUIRE_ALL=1).</summary>
+    public IBrowser RequireBrowser()
+    {
+        if (_browser is not null)
+        {
+            return _browser;
+        }
+
+        var reason = $"Chromium is not installed at {ChromiumPath} (apt-get install chromium fonts-noto-cjk)";
+        if (RequireAll)
+        {
+            Assert.Fail($"{reason} (RIGHTSCOPE_REQUIRE_ALL=1 forbids skipping)");
+        }
+
+        Assert.Skip(reason);
+        return null!;
+    }
+
+    /// <summary>A new context whose relative URLs go to the test server.</summary>
+    public Task<IBrowserContext> NewContextAsync(bool javaScript) =>
+        RequireBrowser().NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl.ToString(),
+            JavaScriptEnabled = javaScript,
+            Locale = "en-GB",
+            // Only for axe, which runs as injected script; pages under test keep their CSP otherwise.
+            BypassCSP = javaScript,
+        });
+
+    /// <summary>A new organization with an owner who signs in with <see cref="Password"/>.</summary>
+    public async Task<(string Slug, string Email)> CreateOwnerAsync()
+    {
+        RequireBrowser();
+        var id = Guid.NewGuid().ToString("N")[..10];
+        var email = $"owner-{id}@example.org";
+        await using var scope = _app!.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<OrganizationProvisioner>().CreateOwnerAsync(
+            new NewOrganization($"org-{id}", "Browser test organization", OrganizationKind.Investor),
+            new NewOwner(email, "Browser test owner", Password),
+            AuditActor.System,
+            allowExistingOrganization: false);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")));
+        return ($"org-{id}", email);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        try
+        {
+            if (Directory.Exists(_dataDirectory))
+            {
+                Directory.Delete(_dataDirectory, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // A SQLite handle may still be closing; the temp directory is cleaned by the OS eventually.
+        }
+    }
+}
