@@ -21,12 +21,17 @@ public static class AuthorizationMatrix
         ["account/sign-in"] = RouteRule.Public("/account/sign-in", 200, "GET", "POST"),
         ["account/sign-out"] = RouteRule.Public("/account/sign-out", 404, "GET", "POST"),
         ["account/lockout"] = RouteRule.Public("/account/lockout"),
+        // The second sign-in step needs the password step's cookie; without it, back to sign-in.
+        ["account/sign-in/two-factor"] = RouteRule.Public("/account/sign-in/two-factor", 302, "GET", "POST"),
+        ["account/sign-in/recovery"] = RouteRule.Public("/account/sign-in/recovery", 302, "GET", "POST"),
         // An unknown or spent token gives the same 404 as a wrong address.
         ["invitations/{token}"] = RouteRule.Public("/invitations/not-a-real-token", 404, "GET", "POST"),
 
         // Signed in, own data only
         // A user with one organization is taken straight to it.
         ["orgs"] = RouteRule.SignedIn("/orgs", 302),
+        ["account/security"] = RouteRule.SignedIn("/account/security", 200, "GET", "POST"),
+        ["account/two-factor/enable"] = RouteRule.SignedIn("/account/two-factor/enable", 200, "GET", "POST"),
 
         // Organization
         ["o/{org}"] = RouteRule.Organization("/o/{org}", Permission.ViewOrganization),
