@@ -13,6 +13,11 @@ namespace Rightscope.Features.Accounts;
 [AllowAnonymous]
 public sealed class SignInModel(SignInManager<User> signIn, UserManager<User> users, AuditTrail audit, IStringLocalizer<SharedText> text) : PageModel
 {
+    private static readonly User TimingDecoy = new() { UserName = "timing-decoy" };
+
+    private static readonly Lazy<string> TimingDecoyHash =
+        new(() => new PasswordHasher<User>().HashPassword(TimingDecoy, Guid.NewGuid().ToString("N")));
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -45,6 +50,12 @@ public sealed class SignInModel(SignInManager<User> signIn, UserManager<User> us
         }
 
         var user = await users.FindByEmailAsync(Input.Email.Trim());
+        if (user is null)
+        {
+            // Spend the same hashing time as for a real account, so response times do not reveal who has one.
+            users.PasswordHasher.VerifyHashedPassword(TimingDecoy, TimingDecoyHash.Value, Input.Password);
+        }
+
         var result = user is null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);

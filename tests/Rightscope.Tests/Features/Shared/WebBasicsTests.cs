@@ -60,6 +60,21 @@ public sealed class WebBasicsTests
     }
 
     [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("zh-Hans-CN")]
+    [InlineData("zh-SG, en;q=0.5")]
+    public async Task Browsers_asking_for_simplified_chinese_get_chinese_pages(string acceptLanguage)
+    {
+        await using var app = await RightscopeFactory.StartAsync(ProviderData.Sqlite);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/account/sign-in");
+        request.Headers.TryAddWithoutValidation("Accept-Language", acceptLanguage);
+
+        var html = await (await app.CreateClient().SendAsync(request)).Content.ReadAsStringAsync();
+
+        Assert.Contains("<h1>登录</h1>", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [ClassData(typeof(ProviderData))]
     public async Task The_language_switcher_sets_a_cookie_and_never_redirects_off_site(string provider)
     {
