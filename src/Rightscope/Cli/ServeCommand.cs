@@ -22,10 +22,17 @@ public static class ServeCommand
         command.Options.Add(urls);
         command.Options.Add(demo);
 
-        // Unmatched tokens are ASP.NET Core configuration (--Key=value), as with any ASP.NET Core host.
+        // Extra `--Key=value` tokens are ASP.NET Core configuration, as with any ASP.NET Core host (and how
+        // WebApplicationFactory passes its settings). Anything else is a mistake: a mistyped command must not
+        // start a server.
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, cancellationToken) => await RightscopeCli.Guarded(io, async () =>
         {
+            if (parse.UnmatchedTokens.FirstOrDefault(token => !IsConfigurationSetting(token)) is { } unknown)
+            {
+                return io.Fail($"unknown command or option '{unknown}'; run `rightscope --help` for the list of commands.");
+            }
+
             var app = RightscopeWebApp.Build(
                 parse.UnmatchedTokens.ToArray(),
                 new ServeOptions(parse.GetValue(demo)),
@@ -35,4 +42,7 @@ public static class ServeCommand
             return ExitCodes.Success;
         }));
     }
+
+    private static bool IsConfigurationSetting(string token) =>
+        token.StartsWith("--", StringComparison.Ordinal) && token.IndexOf('=', StringComparison.Ordinal) > 2;
 }
