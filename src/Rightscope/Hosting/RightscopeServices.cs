@@ -35,7 +35,9 @@ public static class RightscopeServices
                 break;
             case DatabaseProvider.Postgres:
                 services.AddDbContext<RightscopeDbContext, PostgresRightscopeDbContext>(options =>
-                    options.UseNpgsql(database.ConnectionString, npgsql => npgsql.EnableRetryOnFailure(3)));
+                    // No EnableRetryOnFailure: a retrying strategy refuses the explicit transactions that tie every
+                    // change to its audit entry (AuditTrail, OrganizationProvisioner, admin commands).
+                    options.UseNpgsql(database.ConnectionString));
                 break;
         }
 
