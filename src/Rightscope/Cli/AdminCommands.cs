@@ -64,7 +64,9 @@ public static class AdminCommands
             if (!result.Succeeded)
             {
                 var first = result.Errors[0];
-                return io.Fail($"--{first.Field}: {first.Message}");
+                // The provisioner names form fields; on the command line the password arrives through --password-stdin.
+                var option = first.Field == "password" ? "password-stdin" : first.Field;
+                return io.Fail($"--{option}: {first.Message}");
             }
 
             io.Out.WriteLine($"Created {result.User!.Email}, owner of {result.Organization!.Slug} ({result.Organization.Kind.ToCode()}).");
@@ -109,8 +111,10 @@ public static class AdminCommands
                 }
             }
 
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // The token comes from data protection, which may have to create and store its first key through a
+            // context of its own; on SQLite that write would wait for our open transaction, so it happens first.
             var token = await users.GeneratePasswordResetTokenAsync(user);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var reset = await users.ResetPasswordAsync(user, token, password);
             if (!reset.Succeeded)
             {

@@ -81,7 +81,9 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
             entry.Property(e => e.PreviousHash).HasMaxLength(64);
             entry.Property(e => e.Hash).HasMaxLength(64);
             entry.Property(e => e.Seal).HasMaxLength(64);
-            entry.HasQueryFilter(e => e.OrganizationId == TenantId);
+            // OrganizationId is nullable here (the system chain): without the explicit null test, EF's null
+            // semantics would return the system chain's entries to a context that has no tenant.
+            entry.HasQueryFilter(e => e.OrganizationId != null && e.OrganizationId == TenantId);
         });
 
         ApplyTenantFilters(builder);

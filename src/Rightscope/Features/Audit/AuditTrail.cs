@@ -95,5 +95,14 @@ public sealed class AuditTrail(RightscopeDbContext db, AuditHasher hasher, TimeP
     private static DateTime TruncateToMicroseconds(DateTime value) =>
         new(value.Ticks - (value.Ticks % 10), DateTimeKind.Utc);
 
-    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+    // Never cuts a surrogate pair in half: a lone surrogate is not valid UTF-8, which PostgreSQL rejects.
+    internal static string Truncate(string value, int length)
+    {
+        if (value.Length <= length)
+        {
+            return value;
+        }
+
+        return char.IsHighSurrogate(value[length - 1]) ? value[..(length - 1)] : value[..length];
+    }
 }

@@ -12,9 +12,13 @@ public sealed class AuditVerifier(RightscopeDbContext db, AuditHasher hasher)
 
     public AuditVerification Verify(IReadOnlyCollection<AuditCheckpoint> checkpoints, Guid? organizationId = null)
     {
+        // An organization's view covers its own chain and any chain that has rows carrying its id, so a row
+        // moved into it from another chain is verified (and caught) too.
+        var ownChain = organizationId is null ? null : AuditTrail.ChainOf(organizationId);
         var chains = db.AuditEntries.IgnoreQueryFilters().AsNoTracking()
-            .Where(e => organizationId == null || e.OrganizationId == organizationId)
-            .Select(e => e.Chain).Distinct().OrderBy(c => c).ToList();
+            .Where(e => organizationId == null || e.OrganizationId == organizationId || e.Chain == ownChain)
+            .Select(e => e.Chain).Distinct().ToList()
+            .Order(StringComparer.Ordinal).ToList();
         var relevant = organizationId is null
             ? checkpoints
             : checkpoints.Where(c => c.Chain == AuditTrail.ChainOf(organizationId)).ToList();
@@ -59,7 +63,9 @@ public sealed class AuditVerifier(RightscopeDbContext db, AuditHasher hasher)
             .Where(e => e.Chain == chain)
             .OrderBy(e => e.Sequence)
             .AsEnumerable()
-            .Select(e => new StoredAuditEntry(e.Id, e.ToData(), e.Hash, e.Seal));
+            // The chain is taken from the row's organization rather than its Chain column: OrganizationId is not
+            // hashed itself, so a row moved to another organization must fail as changed content.
+            .Select(e => new StoredAuditEntry(e.Id, e.ToData() with { Chain = AuditTrail.ChainOf(e.OrganizationId) }, e.Hash, e.Seal));
         return new Chain(chain, entries);
     }
 

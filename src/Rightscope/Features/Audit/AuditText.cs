@@ -1,0 +1,4 @@
+namespace Rightscope.Features.Audit;
+
+/// <summary>Resource marker for the texts of the audit pages.</summary>
+public sealed class AuditText;
