@@ -36,7 +36,7 @@ public sealed record AuditVerification(int ChainCount, long EntryCount, AuditBre
     public bool IsIntact => FirstBreak is null;
 }
 
-/// <summary>Walks chains entry by entry and reports the first broken link of each.</summary>
+/// <summary>Walks chains entry by entry and reports the first broken link it finds (chains in order, entries by sequence).</summary>
 public static class AuditChainVerifier
 {
     /// <param name="chains">Each chain's entries, ordered by sequence.</param>

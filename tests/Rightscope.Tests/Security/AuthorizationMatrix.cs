@@ -37,5 +37,6 @@ public static class AuthorizationMatrix
         ["o/{org}"] = RouteRule.Organization("/o/{org}", Permission.ViewOrganization),
         ["o/{org}/members"] = RouteRule.Organization("/o/{org}/members", Permission.ManageMembers, "GET", "POST"),
         ["o/{org}/invitations"] = RouteRule.Organization("/o/{org}/invitations", Permission.ManageMembers, "GET", "POST"),
+        ["o/{org}/audit"] = RouteRule.Organization("/o/{org}/audit", Permission.ViewAudit),
     };
 }

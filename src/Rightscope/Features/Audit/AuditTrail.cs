@@ -57,7 +57,7 @@ public sealed class AuditTrail(RightscopeDbContext db, AuditHasher hasher, TimeP
                     last?.Hash ?? AuditChains.Genesis);
                 var hash = AuditHasher.Hash(data);
 
-                db.AuditEntries.Add(new AuditEntry
+                var entry = db.AuditEntries.Add(new AuditEntry
                 {
                     Chain = chain,
                     Sequence = data.Sequence,
@@ -74,8 +74,17 @@ public sealed class AuditTrail(RightscopeDbContext db, AuditHasher hasher, TimeP
                     Seal = hasher.Seal(hash),
                 });
 
-                await db.SaveChangesAsync(cancellationToken);
-                await db.Database.CommitTransactionAsync(cancellationToken);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    await db.Database.CommitTransactionAsync(cancellationToken);
+                }
+                catch
+                {
+                    // The entry's sequence is stale once this transaction is gone; never let a later save write it.
+                    entry.State = EntityState.Detached;
+                    throw;
+                }
             }
             finally
             {

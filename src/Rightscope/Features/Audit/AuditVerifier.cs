@@ -54,6 +54,15 @@ public sealed class AuditVerifier(RightscopeDbContext db, AuditHasher hasher)
             throw new FormatException($"{path}: not a Rightscope audit checkpoint file (expected \"version\": 1 and \"checkpoints\")");
         }
 
+        for (var i = 0; i < file.Checkpoints.Count; i++)
+        {
+            var checkpoint = file.Checkpoints[i];
+            if (string.IsNullOrWhiteSpace(checkpoint?.Chain) || string.IsNullOrWhiteSpace(checkpoint.Hash) || checkpoint.Sequence < 1)
+            {
+                throw new FormatException($"{path}: checkpoint {i + 1}: \"chain\", \"sequence\" (1 or more) and \"hash\" are required");
+            }
+        }
+
         return file.Checkpoints;
     }
 
