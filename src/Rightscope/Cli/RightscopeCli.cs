@@ -17,6 +17,7 @@ public static class RightscopeCli
         root.Subcommands.Add(AdminCommands.Create(io, configuration));
         root.Subcommands.Add(OrgCommands.Create(io, configuration));
         root.Subcommands.Add(AuditCommands.Create(io, configuration));
+        root.Subcommands.Add(MethodologyCommands.Create(io, configuration));
 
         var invocation = new InvocationConfiguration { Output = io.Out, Error = io.Error };
         return await root.Parse(args).InvokeAsync(invocation);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Rightscope.Features.Accounts;
 using Rightscope.Features.Audit;
+using Rightscope.Features.Methodologies;
 using Rightscope.Features.Organizations;
 
 namespace Rightscope.Data;
@@ -24,6 +25,8 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<OrganizationMethodology> OrganizationMethodologies => Set<OrganizationMethodology>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -84,6 +87,16 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
             // OrganizationId is nullable here (the system chain): without the explicit null test, EF's null
             // semantics would return the system chain's entries to a context that has no tenant.
             entry.HasQueryFilter(e => e.OrganizationId != null && e.OrganizationId == TenantId);
+        });
+
+        builder.Entity<OrganizationMethodology>(methodology =>
+        {
+            methodology.Property(m => m.Key).HasMaxLength(100);
+            methodology.Property(m => m.Version).HasMaxLength(32);
+            methodology.Property(m => m.FileName).HasMaxLength(260);
+            methodology.Property(m => m.ContentHash).HasMaxLength(64);
+            methodology.HasIndex(m => new { m.OrganizationId, m.Key, m.Version }).IsUnique();
+            methodology.HasOne<Organization>().WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         });
 
         ApplyTenantFilters(builder);

@@ -6,6 +6,7 @@ using Rightscope.Core.Audit;
 using Rightscope.Data;
 using Rightscope.Features.Accounts;
 using Rightscope.Features.Audit;
+using Rightscope.Features.Methodologies;
 using Rightscope.Features.Organizations;
 using Rightscope.Infrastructure;
 using Rightscope.Infrastructure.Tenancy;
@@ -71,6 +72,7 @@ public static class RightscopeServices
         services.AddScoped<AuditVerifier>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<OrganizationProvisioner>();
+        services.AddSingleton(_ => MethodologyRegistry.Load(configuration));
         return services;
     }
 }

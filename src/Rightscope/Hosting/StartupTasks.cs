@@ -13,6 +13,8 @@ public sealed class StartupTasks(IServiceProvider services, ServeOptions serve, 
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Loading the catalog first: an invalid methodology stops the server before it accepts requests.
+        services.GetRequiredService<Features.Methodologies.MethodologyRegistry>();
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
 

@@ -38,5 +38,7 @@ public static class AuthorizationMatrix
         ["o/{org}/members"] = RouteRule.Organization("/o/{org}/members", Permission.ManageMembers, "GET", "POST"),
         ["o/{org}/invitations"] = RouteRule.Organization("/o/{org}/invitations", Permission.ManageMembers, "GET", "POST"),
         ["o/{org}/audit"] = RouteRule.Organization("/o/{org}/audit", Permission.ViewAudit),
+        ["o/{org}/methodologies"] = RouteRule.Organization("/o/{org}/methodologies", Permission.ReadWorkspace),
+        ["o/{org}/methodologies/{key}/{version}"] = RouteRule.Organization("/o/{org}/methodologies/ungp-hria/1.0.0", Permission.ReadWorkspace),
     };
 }

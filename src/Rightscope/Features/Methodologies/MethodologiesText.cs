@@ -1,0 +1,4 @@
+namespace Rightscope.Features.Methodologies;
+
+/// <summary>Resource marker for the methodology pages.</summary>
+public sealed class MethodologiesText;
