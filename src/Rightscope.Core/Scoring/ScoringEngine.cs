@@ -6,6 +6,13 @@ namespace Rightscope.Core.Scoring;
 /// Scores an assessment under a methodology (docs/methodology-format.md, DESIGN §9.5). Pure and deterministic: the
 /// same methodology and input always give an equal result, whatever the order of the answers.
 /// </summary>
+/// <remarks>
+/// Components: a node that declares a scoring level scores each of its components (company, each service) over its
+/// children, then combines the component scores with the methodology's component rule; its descendants inherit the
+/// level. A descendant that declares its own level starts over: its combined score is what it gives each component
+/// of its parent. Nodes that inherit a level also report a combined score (same rule), used by the total and by
+/// node conditions.
+/// </remarks>
 public static class ScoringEngine
 {
     /// <summary>

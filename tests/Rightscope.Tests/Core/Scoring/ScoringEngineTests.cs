@@ -189,6 +189,21 @@ public sealed class ScoringEngineTests
     }
 
     [Fact]
+    public void A_nested_scoring_level_restarts_and_its_combined_score_feeds_each_parent_component()
+    {
+        var methodology = Methodology(
+            [Section("s", Inner("ind", "subsection", [Item("a"), Item("b", scoring: ScoringLevel.Company)], scoring: ScoringLevel.Service))],
+            components: new ComponentRule(Combine.Mean));
+        var input = Input([Answer("a", "yes", "mail"), Answer("a", "no", "search"), Answer("b", "partial")], services: ["mail", "search"]);
+
+        var result = ScoringEngine.Score(methodology, input);
+
+        Assert.Equal([new ComponentScore("company", 50)], result.Node("b").Components);
+        Assert.Equal([new ComponentScore("mail", 75), new ComponentScore("search", 25)], result.Node("ind").Components);
+        Assert.Equal(50, result.Node("ind").Score);
+    }
+
+    [Fact]
     public void A_service_level_node_without_services_is_excluded()
     {
         var methodology = Methodology(
