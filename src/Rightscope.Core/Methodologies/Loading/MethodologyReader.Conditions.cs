@@ -81,7 +81,7 @@ internal sealed partial class MethodologyReader
 
             foreach (var (value, node) in values)
             {
-                if (!known.Options.Any(option => option.Key == value))
+                if (!known.Contains(value))
                 {
                     document.Error(node, context, $"'{value}' is not an option of subject attribute '{attribute}'");
                 }
@@ -126,9 +126,9 @@ internal sealed partial class MethodologyReader
 
             foreach (var (option, optionNode) in options)
             {
-                if (set.Find(option) is null)
+                if (!set.Contains(option))
                 {
-                    document.Error(optionNode, context, $"option '{option}' is not in answer set '{set.Key}' of item '{item}'");
+                    document.Error(optionNode, context, $"option '{option}' is not in answer set '{node.AnswerSet}' of item '{item}'");
                 }
             }
         });

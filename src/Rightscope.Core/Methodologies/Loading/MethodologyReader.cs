@@ -46,8 +46,9 @@ internal sealed partial class MethodologyReader(YamlDocument document)
 
     private readonly List<Action> referenceChecks = [];
     private readonly HashSet<string> sourceKeys = [];
-    private readonly Dictionary<string, SubjectAttribute> attributes = [];
-    private readonly Dictionary<string, AnswerSet> answerSets = [];
+    // Option keys by attribute and by answer set, including options with other errors, so references to them are not reported too.
+    private readonly Dictionary<string, HashSet<string>> attributes = [];
+    private readonly Dictionary<string, HashSet<string>> answerSets = [];
     private readonly Dictionary<string, int> levelIndex = [];
     private readonly HashSet<string> nodeKeys = [];
     private readonly Dictionary<string, Node> nodes = [];
@@ -89,7 +90,7 @@ internal sealed partial class MethodologyReader(YamlDocument document)
         var components = ReadComponents(top);
         var structure = ReadStructure(top);
         var impacts = ReadImpacts(top);
-        var tiers = ReadTiers(top, impacts is not null);
+        var tiers = ReadTiers(top, hasImpacts: top.Has("impacts"));
         var decisions = ReadDecisions(top);
 
         if (components is null)
@@ -207,11 +208,10 @@ internal sealed partial class MethodologyReader(YamlDocument document)
                 }
             }
 
-            if (key is not null && title is not null)
+            if (key is not null)
             {
-                var attribute = new SubjectAttribute(key, title, options);
-                attributes.TryAdd(key, attribute);
-                list.Add(attribute);
+                attributes.TryAdd(key, optionKeys);
+                list.Add(new SubjectAttribute(key, title ?? LocalizedText.Of("", ""), options));
             }
         }
 
@@ -249,9 +249,8 @@ internal sealed partial class MethodologyReader(YamlDocument document)
 
             if (key is not null)
             {
-                var set = new AnswerSet(key, options);
-                answerSets.TryAdd(key, set);
-                sets.Add(set);
+                answerSets.TryAdd(key, optionKeys);
+                sets.Add(new AnswerSet(key, options));
             }
         }
 
@@ -514,9 +513,10 @@ internal sealed partial class MethodologyReader(YamlDocument document)
             }
         }
 
-        return key is null || levelKey is null || title is null
+        // A node with a key is kept even when other fields are wrong, so that references to it are not reported too.
+        return key is null
             ? null
-            : new Node(key, levelKey, title, summary, guidance, evidence, weight ?? 1, combine, scoringLevel, answerSetKey, reversed ?? false,
+            : new Node(key, levelKey ?? "", title ?? LocalizedText.Of("", ""), summary, guidance, evidence, weight ?? 1, combine, scoringLevel, answerSetKey, reversed ?? false,
                 source, children);
     }
 

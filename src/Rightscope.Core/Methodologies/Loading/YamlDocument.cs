@@ -38,13 +38,21 @@ internal sealed partial class YamlDocument(string fileName, bool requireAllLangu
     public YamlMappingNode? LoadRoot(string yaml)
     {
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(yaml));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
         }
         catch (YamlException exception)
         {
             Error((int)exception.Start.Line, null, $"YAML syntax error: {Describe(exception)}");
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this on some malformed input (e.g. an unclosed flow list); the last event
+            // it parsed is the best position there is.
+            Error((int)(parser.Current?.End.Line ?? 1), null, "YAML syntax error: the file is malformed here (an unclosed [ or { ?)");
             return null;
         }
 
@@ -88,6 +96,12 @@ internal sealed partial class YamlDocument(string fileName, bool requireAllLangu
         }
 
         var fields = new Fields(this, mapping, context);
+
+        // Unknown fields are reported before the entry's key is read: name a nested entry by its key when it has one.
+        var entryKey = context is not null && allowed.Contains("key") && mapping.Children.TryGetValue(new YamlScalarNode("key"), out var keyNode)
+            && keyNode is YamlScalarNode { Value: { Length: > 0 } keyValue } && KeyPattern().IsMatch(keyValue)
+                ? keyValue
+                : context;
         foreach (var (name, value) in mapping.Children)
         {
             if (name is not YamlScalarNode { Value: { } fieldName })
@@ -99,7 +113,7 @@ internal sealed partial class YamlDocument(string fileName, bool requireAllLangu
             if (!allowed.Contains(fieldName))
             {
                 var suggestion = allowed.Where(known => Distance(known, fieldName) <= 2).OrderBy(known => Distance(known, fieldName)).FirstOrDefault();
-                Error(name, context, $"unknown field '{fieldName}' in {what}" + (suggestion is null ? "" : $" (did you mean '{suggestion}'?)"));
+                Error(name, entryKey ?? fieldName, $"unknown field '{fieldName}' in {what}" + (suggestion is null ? "" : $" (did you mean '{suggestion}'?)"));
                 continue;
             }
 

@@ -169,12 +169,15 @@ internal static class Fixtures
     }
 
     /// <summary>Asserts the YAML has exactly one error, on the line holding <paramref name="lineText"/>, and returns it.</summary>
-    public static CatalogError SingleError(string yaml, string lineText, string? key, string messagePart, bool requireAllLanguages = true)
+    public static CatalogError SingleError(string yaml, string lineText, string? key, string messagePart, bool requireAllLanguages = true) =>
+        SingleError(yaml, LineOf(yaml, lineText), key, messagePart, requireAllLanguages);
+
+    public static CatalogError SingleError(string yaml, int line, string? key, string messagePart, bool requireAllLanguages = true)
     {
         var errors = Errors(yaml, requireAllLanguages);
         var error = Assert.Single(errors);
         Assert.Equal("bad.yaml", error.File);
-        Assert.Equal(LineOf(yaml, lineText), error.Line);
+        Assert.Equal(line, error.Line);
         Assert.Equal(key, error.Key);
         Assert.Contains(messagePart, error.Message, StringComparison.Ordinal);
         return error;
