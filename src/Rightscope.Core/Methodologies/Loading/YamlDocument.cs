@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Rightscope.Core.Methodologies.Loading;
@@ -41,7 +42,7 @@ internal sealed partial class YamlDocument(string fileName, bool requireAllLangu
         var parser = new Parser(new StringReader(yaml));
         try
         {
-            stream.Load(parser);
+            stream.Load(new NoAliases(parser));
         }
         catch (YamlException exception)
         {
@@ -76,6 +77,26 @@ internal sealed partial class YamlDocument(string fileName, bool requireAllLangu
         }
 
         return mapping;
+    }
+
+    /// <summary>
+    /// Rejects aliases: a catalog file should read on its own, and nested aliases would let a small file expand into a
+    /// huge tree (a "billion laughs" file uploaded as an organization's methodology).
+    /// </summary>
+    private sealed class NoAliases(IParser parser) : IParser
+    {
+        public ParsingEvent? Current => parser.Current;
+
+        public bool MoveNext()
+        {
+            var moved = parser.MoveNext();
+            if (moved && parser.Current is AnchorAlias alias)
+            {
+                throw new YamlException(alias.Start, alias.End, $"aliases (*{alias.Value}) are not supported: write the value out");
+            }
+
+            return moved;
+        }
     }
 
     private static string Describe(YamlException exception)
