@@ -149,7 +149,8 @@ internal sealed partial class YamlDocument(string fileName, bool requireAllLangu
         YamlMappingNode => "a mapping",
         YamlSequenceNode => "a list",
         YamlScalarNode scalar when IsNull(scalar) => "empty",
-        YamlScalarNode => $"the value '{((YamlScalarNode)node).Value}'",
+        YamlScalarNode { Style: ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted } scalar => $"the quoted text '{scalar.Value}'",
+        YamlScalarNode scalar => $"the value '{scalar.Value}'",
         _ => "an alias",
     };
 

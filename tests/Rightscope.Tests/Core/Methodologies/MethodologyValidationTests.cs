@@ -139,6 +139,14 @@ public sealed class MethodologyValidationTests
     }
 
     [Fact]
+    public void A_quoted_score_is_text_not_a_number()
+    {
+        var yaml = Break("score: 50", "score: \"50\"");
+
+        SingleError(yaml, "score: \"50\"", "partial", "score must be a number, not the quoted text '50'");
+    }
+
+    [Fact]
     public void Reversed_must_be_a_boolean()
     {
         var yaml = Break("reversed: true", "reversed: sometimes");
