@@ -1,0 +1,37 @@
+using Rightscope.Core.Methodologies.Loading;
+
+namespace Rightscope.Tests.Core.Methodologies;
+
+public sealed class ShippedCatalogTests
+{
+    private static readonly string RepositoryRoot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../.."));
+
+    [Fact]
+    public void Every_shipped_catalog_file_validates()
+    {
+        // Guards the relative path: the test must look at this repository, not pass on a directory that is not there.
+        Assert.True(File.Exists(Path.Combine(RepositoryRoot, "Rightscope.slnx")), $"{RepositoryRoot} is not the repository root");
+        var catalogRoot = Path.Combine(RepositoryRoot, "catalog");
+        if (!Directory.Exists(catalogRoot))
+        {
+            return;
+        }
+
+        var files = new[] { "methodologies", "reference" }
+            .Select(folder => Path.Combine(catalogRoot, folder))
+            .Where(Directory.Exists)
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.yaml", SearchOption.AllDirectories))
+            .ToList();
+        Assert.All(files, path =>
+        {
+            var errors = path.Contains($"{Path.DirectorySeparatorChar}methodologies{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                ? MethodologyLoader.LoadFile(path).Errors
+                : ReferenceCatalogLoader.LoadFile(path).Errors;
+            Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+        });
+
+        // Together, too: no key@version is defined twice.
+        var catalog = CatalogLoader.LoadDirectory(catalogRoot);
+        Assert.True(catalog.Succeeded, string.Join(Environment.NewLine, catalog.Errors));
+    }
+}
