@@ -66,8 +66,9 @@ public sealed class MethodologyRegistry
     public static AvailableMethodology? Find(IReadOnlyList<AvailableMethodology> available, string id)
     {
         var (key, version) = SplitId(id);
-        var matches = available.Where(m => m.Methodology.Key == key && (version is null || m.Methodology.Version == version));
-        return matches.OrderByDescending(m => System.Version.TryParse(m.Methodology.Version, out var v) ? v : new Version(0, 0)).FirstOrDefault();
+        // Catalog.Find orders versions semantically (1.10.0 after 1.9.3).
+        var found = new Catalog(available.Select(a => a.Methodology).ToList(), []).Find(key, version);
+        return found is null ? null : available.First(a => ReferenceEquals(a.Methodology, found));
     }
 
     public static (string Key, string? Version) SplitId(string id)
