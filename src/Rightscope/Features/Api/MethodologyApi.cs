@@ -13,10 +13,12 @@ public static class MethodologyApi
     public static RouteGroupBuilder MapMethodologyApi(this RouteGroupBuilder group)
     {
         group.MapGet("/methodologies", ListAsync)
+            .WithTags("Methodologies")
             .RequireApiPermission(Permission.ReadWorkspace)
             .WithName("ListMethodologies")
             .WithSummary("The shipped methodologies and the organization's own, with their titles and node counts per level.");
         group.MapGet("/methodologies/{key}/{version}", GetAsync)
+            .WithTags("Methodologies")
             .RequireApiPermission(Permission.ReadWorkspace)
             .WithName("GetMethodology")
             .WithSummary("One methodology version: levels, answer sets, the structure with titles and guidance, tier rules and decisions.");
