@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Rightscope.Features.Accounts;
+using Rightscope.Features.ApiTokens;
 using Rightscope.Features.Audit;
 using Rightscope.Features.Methodologies;
 using Rightscope.Features.Organizations;
@@ -27,6 +28,8 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<OrganizationMethodology> OrganizationMethodologies => Set<OrganizationMethodology>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -97,6 +100,17 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
             methodology.Property(m => m.ContentHash).HasMaxLength(64);
             methodology.HasIndex(m => new { m.OrganizationId, m.Key, m.Version }).IsUnique();
             methodology.HasOne<Organization>().WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ApiToken>(token =>
+        {
+            token.Property(t => t.Name).HasMaxLength(ApiToken.NameMaxLength);
+            token.Property(t => t.Role).HasConversion<string>().HasMaxLength(32);
+            token.Property(t => t.TokenPrefix).HasMaxLength(ApiTokenSecret.PrefixLength);
+            token.Property(t => t.TokenHash).HasMaxLength(64);
+            token.HasIndex(t => t.TokenHash).IsUnique();
+            token.HasIndex(t => new { t.OrganizationId, t.CreatedAt });
+            token.HasOne<Organization>().WithMany().HasForeignKey(t => t.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         });
 
         ApplyTenantFilters(builder);

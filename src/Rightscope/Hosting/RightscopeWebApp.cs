@@ -10,6 +10,7 @@ using Rightscope.Core.Accounts;
 using Rightscope.Data;
 using Rightscope.Demo;
 using Rightscope.Features.Accounts;
+using Rightscope.Features.Api;
 using Rightscope.Features.Shared;
 using Rightscope.Infrastructure.Tenancy;
 using Rightscope.Infrastructure.Web;
@@ -109,6 +110,7 @@ public static class RightscopeWebApp
         });
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
         services.AddScoped<IAuthorizationHandler, TenantResourceHandler>();
+        services.AddRightscopeApi();
 
         services.AddLocalization();
         // Chinese text goes out as UTF-8 characters, not &#x…; entities: half the bytes, and searchable.
@@ -143,6 +145,7 @@ public static class RightscopeWebApp
         app.UseHsts();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMiddleware<ApiProblemsMiddleware>();
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
@@ -151,6 +154,7 @@ public static class RightscopeWebApp
         app.UseAuthorization();
 
         app.MapRazorPages();
+        app.MapRightscopeApi();
         app.MapGet("/healthz", async (RightscopeDbContext db, CancellationToken cancellationToken) =>
                 await db.Database.CanConnectAsync(cancellationToken)
                     ? Results.Text("ok")

@@ -5,6 +5,7 @@ using Rightscope.Core.Accounts;
 using Rightscope.Core.Organizations;
 using Rightscope.Data;
 using Rightscope.Features.Accounts;
+using Rightscope.Features.ApiTokens;
 using Rightscope.Features.Audit;
 using Rightscope.Features.Organizations;
 
@@ -61,6 +62,40 @@ public static class TestData
             ["Input.Password"] = password,
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>Stores an API token directly (any role, any dates) and returns its secret.</summary>
+    public static async Task<string> CreateApiTokenAsync(
+        this RightscopeFactory factory, Organization organization, Role role, DateTime? expiresAt = null, DateTime? revokedAt = null)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RightscopeDbContext>();
+        var secret = ApiTokenSecret.Create();
+        db.ApiTokens.Add(new ApiToken
+        {
+            OrganizationId = organization.Id,
+            Name = $"test {role.ToCode()}",
+            Role = role,
+            TokenPrefix = ApiTokenSecret.Prefix(secret),
+            TokenHash = ApiTokenSecret.Hash(secret),
+            CreatedAt = DateTime.UtcNow,
+            ExpiresAt = expiresAt ?? DateTime.UtcNow.AddDays(1),
+            RevokedAt = revokedAt,
+        });
+        await db.SaveChangesAsync();
+        return secret;
+    }
+
+    /// <summary>A client without cookies that sends <paramref name="secret"/> as a bearer token.</summary>
+    public static HttpClient CreateApiClient(this RightscopeFactory factory, string? secret)
+    {
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        if (secret is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+        }
+
         return client;
     }
 }

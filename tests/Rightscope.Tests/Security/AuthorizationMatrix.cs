@@ -26,6 +26,7 @@ public static class AuthorizationMatrix
         ["account/sign-in/recovery"] = RouteRule.Public("/account/sign-in/recovery", 302, "GET", "POST"),
         // An unknown or spent token gives the same 404 as a wrong address.
         ["invitations/{token}"] = RouteRule.Public("/invitations/not-a-real-token", 404, "GET", "POST"),
+        ["openapi/{documentName}.json"] = RouteRule.Public("/openapi/v1.json"),
 
         // Signed in, own data only
         // A user with one organization is taken straight to it.
@@ -40,5 +41,10 @@ public static class AuthorizationMatrix
         ["o/{org}/audit"] = RouteRule.Organization("/o/{org}/audit", Permission.ViewAudit),
         ["o/{org}/methodologies"] = RouteRule.Organization("/o/{org}/methodologies", Permission.ReadWorkspace),
         ["o/{org}/methodologies/{key}/{version}"] = RouteRule.Organization("/o/{org}/methodologies/ungp-hria/1.0.0", Permission.ReadWorkspace),
+        ["o/{org}/api-tokens"] = RouteRule.Organization("/o/{org}/api-tokens", Permission.ManageApiTokens, "GET", "POST"),
+
+        // API: bearer tokens only
+        ["api/v1/orgs/{org}/methodologies"] = RouteRule.Api("/api/v1/orgs/{org}/methodologies", Permission.ReadWorkspace),
+        ["api/v1/orgs/{org}/methodologies/{key}/{version}"] = RouteRule.Api("/api/v1/orgs/{org}/methodologies/ungp-hria/1.0.0", Permission.ReadWorkspace),
     };
 }

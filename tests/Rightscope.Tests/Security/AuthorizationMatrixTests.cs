@@ -32,7 +32,7 @@ public sealed class AuthorizationMatrixTests
     {
         await using var app = await RightscopeFactory.StartAsync(provider);
         var (organization, owner) = await app.CreateOrganizationAsync();
-        var (_, outsider) = await app.CreateOrganizationAsync();
+        var (outsiderOrganization, outsider) = await app.CreateOrganizationAsync();
         var members = new Dictionary<Role, string> { [Role.Owner] = owner.Email! };
         foreach (var role in Roles.All.Where(r => r != Role.Owner))
         {
@@ -48,6 +48,13 @@ public sealed class AuthorizationMatrixTests
         {
             var client = await app.SignInAsync(email);
             clients[role] = (client, await TokenAsync(client));
+        }
+
+        var outsiderApi = app.CreateApiClient(await app.CreateApiTokenAsync(outsiderOrganization, Role.Owner));
+        var apiClients = new Dictionary<Role, HttpClient>();
+        foreach (var role in Roles.All)
+        {
+            apiClients[role] = app.CreateApiClient(await app.CreateApiTokenAsync(organization, role));
         }
 
         foreach (var (pattern, rule) in AuthorizationMatrix.Routes)
@@ -87,6 +94,29 @@ public sealed class AuthorizationMatrixTests
                             {
                                 await Expect(failures, pattern, $"{role} {method}", response, 403);
                             }
+                        }
+                    }
+
+                    break;
+
+                case Access.Api:
+                    foreach (var method in rule.Methods)
+                    {
+                        var request = () => new HttpRequestMessage(new HttpMethod(method), path);
+                        var unauthenticated = await app.CreateApiClient(null).SendAsync(request());
+                        await Expect(failures, pattern, $"anonymous {method}", unauthenticated, 401);
+                        if (!unauthenticated.Headers.WwwAuthenticate.Any(h => h.Scheme == "Bearer"))
+                        {
+                            failures.Add($"{pattern}: anonymous {method} has no WWW-Authenticate: Bearer");
+                        }
+
+                        // A session cookie alone is not accepted by the API (no CSRF surface).
+                        await Expect(failures, pattern, $"owner cookie {method}", await clients[Role.Owner].Client.SendAsync(request()), 401);
+                        await Expect(failures, pattern, $"outsider token {method}", await outsiderApi.SendAsync(request()), 404);
+                        foreach (var role in Roles.All)
+                        {
+                            var response = await apiClients[role].SendAsync(request());
+                            await Expect(failures, pattern, $"{role} token {method}", response, role.Grants(rule.Permission!.Value) ? rule.SuccessStatus : 403);
                         }
                     }
 

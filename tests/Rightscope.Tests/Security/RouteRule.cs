@@ -18,6 +18,9 @@ public sealed record RouteRule(string SamplePath, Access Access, Permission? Per
 
     public static RouteRule Organization(string path, Permission permission, params string[] methods) =>
         new(path, Access.OrganizationMember, permission, methods.Length == 0 ? ["GET"] : methods);
+
+    public static RouteRule Api(string path, Permission permission, params string[] methods) =>
+        new(path, Access.Api, permission, methods.Length == 0 ? ["GET"] : methods);
 }
 
 public enum Access
@@ -30,4 +33,10 @@ public enum Access
 
     /// <summary>Members of the organization in the URL whose role grants <see cref="RouteRule.Permission"/>.</summary>
     OrganizationMember,
+
+    /// <summary>
+    /// API tokens of the organization in the URL whose role grants <see cref="RouteRule.Permission"/>: no token or a
+    /// session cookie alone gives 401, another organization's token 404, a role without the permission 403.
+    /// </summary>
+    Api,
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Rightscope.Data;
+using Rightscope.Features.Api;
 
 namespace Rightscope.Infrastructure.Tenancy;
 
@@ -14,7 +15,9 @@ public sealed class OrganizationMiddleware(RequestDelegate next)
 
     public async Task InvokeAsync(HttpContext http, RightscopeDbContext db, OrganizationContext organization, TenantScope tenant)
     {
-        if (http.GetRouteValue(RouteKey) is string slug && http.User.Identity?.IsAuthenticated == true)
+        // API endpoints resolve {org} from the token, never from a session cookie (ApiOrganizationFilter).
+        var isApi = http.GetEndpoint()?.Metadata.GetMetadata<ApiEndpointMetadata>() is not null;
+        if (!isApi && http.GetRouteValue(RouteKey) is string slug && http.User.Identity?.IsAuthenticated == true)
         {
             var userId = Guid.TryParse(http.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
             var found = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Slug == slug, http.RequestAborted);
