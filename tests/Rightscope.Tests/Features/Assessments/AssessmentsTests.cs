@@ -61,6 +61,26 @@ public sealed class AssessmentsTests
 
     [Theory]
     [ClassData(typeof(ProviderData))]
+    public async Task The_overview_and_its_derivation_read_in_chinese(string provider)
+    {
+        await using var app = await RightscopeFactory.StartAsync(provider);
+        var (org, owner) = await app.CreateOrganizationAsync();
+        var client = await app.SignInAsync(owner.Email!);
+        var id = await StartAsync(client, org);
+        await Forms.PostAsync(client, SectionUrl(org, id), Answers(app, "partial"));
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/o/{org.Slug}/assessments/{id}");
+        request.Headers.TryAddWithoutValidation("Accept-Language", "zh-CN");
+        var html = WebUtility.HtmlDecode(await (await client.SendAsync(request)).Content.ReadAsStringAsync());
+
+        Assert.Contains("得分如何得出", html, StringComparison.Ordinal);
+        Assert.Contains("治理、政策和实践", html, StringComparison.Ordinal);
+        Assert.Contains(GovernanceItems(app)[0].Title.In("zh-Hans"), html, StringComparison.Ordinal);
+        Assert.Contains("草稿", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
     public async Task An_unknown_option_is_refused_with_400_and_nothing_is_saved(string provider)
     {
         await using var app = await RightscopeFactory.StartAsync(provider);
