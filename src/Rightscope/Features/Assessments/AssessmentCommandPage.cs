@@ -82,6 +82,15 @@ public abstract class AssessmentCommandPage(
         return this.InvalidForm();
     }
 
+    /// <summary>Re-renders the page with a 409: the assessment changed since the form was shown; nothing was saved.</summary>
+    protected IActionResult Conflicted()
+    {
+        Error = text["Workflow.Conflict"];
+        ModelState.AddModelError("", Error);
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
+    }
+
     /// <summary>Saves the tracked changes with one audit entry; false when someone else saved the assessment first.</summary>
     protected async Task<bool> SaveAsync(string action, string summary, CancellationToken cancellationToken)
     {

@@ -154,6 +154,6 @@ public sealed class AssessmentEvidenceModel(
         db.Evidence.Add(evidence);
         return await SaveAsync("assessment.evidence-added", $"evidence {evidence.Id:N} ({kind}, {reliability}) for {evidence.ItemKey}", cancellationToken)
             ? Redirect($"{OverviewUrl(id)}/evidence?added=1")
-            : Refused(Text["Workflow.Conflict"]);
+            : Conflicted();
     }
 }

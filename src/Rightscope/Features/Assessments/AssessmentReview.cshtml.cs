@@ -46,7 +46,7 @@ public sealed class AssessmentReviewModel(
                 (assessment.ApprovedByUserId, assessment.ApprovedAt) = (UserId, Now);
                 return await SaveAsync("assessment.approved", Summary("approved"), cancellationToken)
                     ? Redirect(OverviewUrl(id))
-                    : Refused(Text["Workflow.Conflict"]);
+                    : Conflicted();
 
             case "return":
                 var returned = AssessmentWorkflow.Return(assessment.Status);
@@ -58,7 +58,7 @@ public sealed class AssessmentReviewModel(
                 assessment.Status = returned.Status;
                 return await SaveAsync("assessment.returned", Summary("returned to the author"), cancellationToken)
                     ? Redirect(OverviewUrl(id))
-                    : Refused(Text["Workflow.Conflict"]);
+                    : Conflicted();
 
             default:
                 return Refused(Text["Workflow.DecisionInvalid"]);

@@ -37,6 +37,8 @@ public sealed class AssessmentSectionModel(
     /// <summary>The posted form, so a refused form shows what was entered.</summary>
     public IFormCollection? Posted { get; private set; }
 
+    public const string VersionField = "version";
+
     public static string AnswerField(string item, string component) => $"answer:{item}:{component}";
 
     public static string NoteField(string item, string component) => $"note:{item}:{component}";
@@ -69,6 +71,13 @@ public sealed class AssessmentSectionModel(
         if (!AssessmentWorkflow.IsEditable(assessment.Status))
         {
             return Refused(Text["Section.NotDraft"]);
+        }
+
+        // The form carries the version it was rendered from, so a save over someone else's newer answers is refused
+        // instead of silently undoing them.
+        if (!Guid.TryParse(Request.Form[VersionField], out var version) || version != assessment.ConcurrencyToken)
+        {
+            return Conflicted();
         }
 
         Posted = Request.Form;
@@ -150,7 +159,7 @@ public sealed class AssessmentSectionModel(
             $"section {Section.Key}: {added} answered, {changed} changed, {cleared} cleared; total {result.Total?.ToString("0.##", CultureInfo.InvariantCulture) ?? "none"}, tier {result.Tier?.ToString(CultureInfo.InvariantCulture) ?? "none"}");
         return await SaveAsync("assessment.answers-saved", summary, cancellationToken)
             ? Redirect($"{OverviewUrl(id)}/sections/{Section.Key}?saved=1")
-            : Refused(Text["Workflow.Conflict"]);
+            : Conflicted();
     }
 
     /// <summary>The value a field shows: what was just posted, else the stored answer.</summary>

@@ -43,6 +43,6 @@ public sealed class AssessmentSubmitModel(
         assessment.SubmittedAt = Now;
         return await SaveAsync("assessment.submitted", $"{assessment.MethodologyId}: submitted for review", cancellationToken)
             ? Redirect(OverviewUrl(id))
-            : Refused(Text["Workflow.Conflict"]);
+            : Conflicted();
     }
 }

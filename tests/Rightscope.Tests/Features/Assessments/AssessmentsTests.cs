@@ -35,13 +35,13 @@ public sealed class AssessmentsTests
         Assert.Null(started.Total);
         Assert.Single(await AuditAsync(app, org.Id, "assessment.created"));
 
-        var allYes = await Forms.PostAsync(client, SectionUrl(org, id), Answers(app, "yes"));
+        var allYes = await SaveSectionAsync(client, org, id, Answers(app, "yes"));
         Assert.Equal(HttpStatusCode.Redirect, allYes.StatusCode);
         var best = await AssessmentAsync(app, id);
         Assert.Equal(100, best.Total);
         Assert.Equal(1, best.Tier);
 
-        var allNo = await Forms.PostAsync(client, SectionUrl(org, id), Answers(app, "no"));
+        var allNo = await SaveSectionAsync(client, org, id, Answers(app, "no"));
         Assert.Equal(HttpStatusCode.Redirect, allNo.StatusCode);
         var worst = await AssessmentAsync(app, id);
         Assert.Equal(0, worst.Total);
@@ -67,7 +67,7 @@ public sealed class AssessmentsTests
         var (org, owner) = await app.CreateOrganizationAsync();
         var client = await app.SignInAsync(owner.Email!);
         var id = await StartAsync(client, org);
-        await Forms.PostAsync(client, SectionUrl(org, id), Answers(app, "partial"));
+        await SaveSectionAsync(client, org, id, Answers(app, "partial"));
 
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/o/{org.Slug}/assessments/{id}");
         request.Headers.TryAddWithoutValidation("Accept-Language", "zh-CN");
@@ -90,13 +90,31 @@ public sealed class AssessmentsTests
         var fields = Answers(app, "yes");
         fields[$"answer:{GovernanceItems(app)[^1].Key}:company"] = "maybe";
 
-        var response = await Forms.PostAsync(client, SectionUrl(org, id), fields);
+        var response = await SaveSectionAsync(client, org, id, fields);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Choose one of the listed answers", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await CountAsync(app, db => db.AssessmentAnswers.IgnoreQueryFilters().CountAsync(a => a.AssessmentId == id)));
         Assert.Null((await AssessmentAsync(app, id)).Total);
         Assert.Empty(await AuditAsync(app, org.Id, "assessment.answers-saved"));
+    }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task A_section_form_older_than_the_last_save_is_refused_with_409(string provider)
+    {
+        await using var app = await RightscopeFactory.StartAsync(provider);
+        var (org, owner) = await app.CreateOrganizationAsync();
+        var client = await app.SignInAsync(owner.Email!);
+        var id = await StartAsync(client, org);
+        var stale = VersionOf(await (await client.GetAsync(SectionUrl(org, id))).Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await SaveSectionAsync(client, org, id, Answers(app, "yes"))).StatusCode);
+
+        var response = await SaveSectionAsync(client, org, id, Answers(app, "no"), stale);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(100, (await AssessmentAsync(app, id)).Total);
+        Assert.Single(await AuditAsync(app, org.Id, "assessment.answers-saved"));
     }
 
     [Theory]
@@ -120,7 +138,7 @@ public sealed class AssessmentsTests
 
         var added = await Forms.PostAsync(client, evidenceUrl, Evidence(item, "Annual report 2025", "https://example.org/report"));
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
-        var answered = await Forms.PostAsync(client, SectionUrl(org, id), Answers(app, "yes"));
+        var answered = await SaveSectionAsync(client, org, id, Answers(app, "yes"));
         Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
         var evidence = await app.Services.CreateAsyncScope().ServiceProvider.GetRequiredService<RightscopeDbContext>()
             .Evidence.IgnoreQueryFilters().SingleAsync(e => e.AssessmentId == id);
@@ -143,7 +161,7 @@ public sealed class AssessmentsTests
         Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(author, overview, NoFields, $"{overview}/submit")).StatusCode);
         Assert.Equal(AssessmentStatus.InReview, (await AssessmentAsync(app, id)).Status);
         // Answers are frozen once submitted.
-        Assert.Equal(HttpStatusCode.BadRequest, (await Forms.PostAsync(author, SectionUrl(org, id), Answers(app, "yes"))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await SaveSectionAsync(author, org, id, Answers(app, "yes"))).StatusCode);
 
         var own = await Forms.PostAsync(author, overview, Decision("approve"), $"{overview}/review");
         Assert.Equal(HttpStatusCode.BadRequest, own.StatusCode);
@@ -197,7 +215,7 @@ public sealed class AssessmentsTests
         Assert.Equal(HttpStatusCode.OK, (await viewerClient.GetAsync(overview)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await viewerClient.GetAsync(SectionUrl(org, id))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await viewerClient.GetAsync($"{overview}/evidence")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await Forms.PostAsync(viewerClient, SectionUrl(org, id), Answers(app, "yes"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await SaveSectionAsync(viewerClient, org, id, Answers(app, "yes"))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await Forms.PostAsync(viewerClient, overview, Evidence(GovernanceItems(app)[0].Key, "Report", ""), $"{overview}/evidence")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await Forms.PostAsync(viewerClient, overview, Decision("approve"), $"{overview}/review")).StatusCode);
 
@@ -227,6 +245,17 @@ public sealed class AssessmentsTests
     }
 
     private static string SectionUrl(Organization org, Guid id) => $"/o/{org.Slug}/assessments/{id}/sections/{Section}";
+
+    /// <summary>Posts the section form with the anti-forgery token and the version the page was rendered from.</summary>
+    private static async Task<HttpResponseMessage> SaveSectionAsync(HttpClient client, Organization org, Guid id, Dictionary<string, string> answers, string? version = null)
+    {
+        var html = await (await client.GetAsync(SectionUrl(org, id))).Content.ReadAsStringAsync();
+        var fields = new Dictionary<string, string>(answers) { ["version"] = version ?? VersionOf(html) };
+        return await Forms.PostWithTokenAsync(client, SectionUrl(org, id), Forms.AntiforgeryToken(html), fields);
+    }
+
+    private static string VersionOf(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "name=\"version\" value=\"([0-9a-f-]+)\"").Groups[1].Value;
 
     private static async Task<Guid> StartAsync(HttpClient client, Organization org)
     {
