@@ -81,6 +81,47 @@ public sealed class AssessmentsTests
 
     [Theory]
     [ClassData(typeof(ProviderData))]
+    public async Task A_benchmark_assessment_is_answered_per_service_where_the_scoring_level_says_so(string provider)
+    {
+        await using var app = await RightscopeFactory.StartAsync(provider);
+        var (org, owner) = await app.CreateOrganizationAsync();
+        var client = await app.SignInAsync(owner.Email!);
+        var newPage = $"/o/{org.Slug}/assessments/new?methodology=digital-rights-benchmark";
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Methodology"] = "digital-rights-benchmark@1.0.0",
+            ["Input.SubjectKind"] = "Company",
+            ["Input.SubjectName"] = "Fictional Search Company",
+            ["Input.Services"] = "Search Engine!",
+        };
+        Assert.Equal(HttpStatusCode.BadRequest, (await Forms.PostAsync(client, newPage, fields, $"/o/{org.Slug}/assessments/new")).StatusCode);
+        fields["Input.Services"] = "search, mail";
+        var created = await Forms.PostAsync(client, newPage, fields, $"/o/{org.Slug}/assessments/new");
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var id = Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[^1]);
+        var sectionUrl = $"/o/{org.Slug}/assessments/{id}/sections/freedom-of-expression";
+
+        var html = await (await client.GetAsync(sectionUrl)).Content.ReadAsStringAsync();
+        Assert.Contains("name=\"answer:f1-plain-language:search\"", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"answer:f1-plain-language:mail\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"answer:f1-plain-language:company\"", html, StringComparison.Ordinal);
+
+        var saved = await Forms.PostWithTokenAsync(client, sectionUrl, Forms.AntiforgeryToken(html), new Dictionary<string, string>
+        {
+            ["version"] = VersionOf(html),
+            ["answer:f1-plain-language:search"] = "yes",
+            ["note:f1-plain-language:search"] = "Terms are written in plain language.",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await using var scope = app.Services.CreateAsyncScope();
+        var answer = await scope.ServiceProvider.GetRequiredService<RightscopeDbContext>().AssessmentAnswers.IgnoreQueryFilters().SingleAsync(a => a.AssessmentId == id);
+        Assert.Equal(("f1-plain-language", "search", "yes"), (answer.ItemKey, answer.Component, answer.OptionKey));
+        Assert.Equal("Terms are written in plain language.", answer.Note);
+    }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
     public async Task An_unknown_option_is_refused_with_400_and_nothing_is_saved(string provider)
     {
         await using var app = await RightscopeFactory.StartAsync(provider);
