@@ -24,7 +24,7 @@ public sealed class AssessmentReviewModel(
         return lookup == Lookup.Found ? Redirect(OverviewUrl(id)) : Refuse(lookup);
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, string? decision, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(Guid id, string? decision, string? nextReviewOn, CancellationToken cancellationToken)
     {
         var lookup = await FindAsync(id, Permission.Review, track: true, cancellationToken);
         if (lookup != Lookup.Found)
@@ -42,8 +42,20 @@ public sealed class AssessmentReviewModel(
                     return Refused(approved.Failure == WorkflowFailure.ApproverIsAuthor ? Text["Workflow.ApproverIsAuthor"] : Text["Workflow.NotInReview"]);
                 }
 
+                DateOnly? nextReview = null;
+                if (!string.IsNullOrWhiteSpace(nextReviewOn))
+                {
+                    if (!DateOnly.TryParseExact(nextReviewOn.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+                        || date <= DateOnly.FromDateTime(Now))
+                    {
+                        return Refused(Text["Workflow.NextReviewInvalid"]);
+                    }
+
+                    nextReview = date;
+                }
+
                 assessment.Status = approved.Status;
-                (assessment.ApprovedByUserId, assessment.ApprovedAt) = (UserId, Now);
+                (assessment.ApprovedByUserId, assessment.ApprovedAt, assessment.NextReviewOn) = (UserId, Now, nextReview);
                 return await SaveAsync("assessment.approved", Summary("approved"), cancellationToken)
                     ? Redirect(OverviewUrl(id))
                     : Conflicted();

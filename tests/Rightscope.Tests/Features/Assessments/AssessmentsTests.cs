@@ -211,11 +211,17 @@ public sealed class AssessmentsTests
         Assert.Empty(await AuditAsync(app, org.Id, "assessment.approved"));
 
         var reviewerClient = await app.SignInAsync(reviewer.Email!);
-        var approved = await Forms.PostAsync(reviewerClient, overview, Decision("approve"), $"{overview}/review");
+        var pastReview = new Dictionary<string, string>(Decision("approve")) { ["nextReviewOn"] = "2001-01-01" };
+        Assert.Equal(HttpStatusCode.BadRequest, (await Forms.PostAsync(reviewerClient, overview, pastReview, $"{overview}/review")).StatusCode);
+        Assert.Equal(AssessmentStatus.InReview, (await AssessmentAsync(app, id)).Status);
+        var nextReview = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1);
+        var withReview = new Dictionary<string, string>(Decision("approve")) { ["nextReviewOn"] = nextReview.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
+        var approved = await Forms.PostAsync(reviewerClient, overview, withReview, $"{overview}/review");
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         var assessment = await AssessmentAsync(app, id);
         Assert.Equal(AssessmentStatus.Approved, assessment.Status);
         Assert.Equal(reviewer.Id, assessment.ApprovedByUserId);
+        Assert.Equal(nextReview, assessment.NextReviewOn);
         Assert.Single(await AuditAsync(app, org.Id, "assessment.submitted"));
         Assert.Equal(reviewer.Email, Assert.Single(await AuditAsync(app, org.Id, "assessment.approved")).Actor);
     }
