@@ -57,6 +57,41 @@ public sealed class AssessmentsTests
         Assert.Contains("How the score was derived", html, StringComparison.Ordinal);
         Assert.Contains(items[0].Title.In("en"), html, StringComparison.Ordinal);
         Assert.Contains("Tier 3", html, StringComparison.Ordinal);
+
+        var list = await (await client.GetAsync($"/o/{org.Slug}/assessments")).Content.ReadAsStringAsync();
+        Assert.Contains($"/o/{org.Slug}/assessments/{id}\">Fictional Vision Systems</a>", list, StringComparison.Ordinal);
+        Assert.Contains("surveillance-investor@1.0.0", list, StringComparison.Ordinal);
+        Assert.Contains("Tier 3", list, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task An_assessment_whose_methodology_version_is_gone_is_not_found(string provider)
+    {
+        await using var app = await RightscopeFactory.StartAsync(provider);
+        var (org, owner) = await app.CreateOrganizationAsync();
+        var assessment = new Assessment
+        {
+            OrganizationId = org.Id,
+            SubjectName = "Fictional Old Company",
+            MethodologyKey = "surveillance-investor",
+            MethodologyVersion = "0.0.1",
+            AuthorUserId = owner.Id,
+            CreatedAt = DateTime.UtcNow,
+            UpdatedAt = DateTime.UtcNow,
+        };
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RightscopeDbContext>();
+            db.Assessments.Add(assessment);
+            await db.SaveChangesAsync();
+        }
+
+        var client = await app.SignInAsync(owner.Email!);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/o/{org.Slug}/assessments/{assessment.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/o/{org.Slug}/assessments/{assessment.Id}/sections/{Section}")).StatusCode);
+        Assert.Contains("Fictional Old Company", await (await client.GetAsync($"/o/{org.Slug}/assessments")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]
