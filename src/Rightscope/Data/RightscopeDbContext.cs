@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Rightscope.Features.Accounts;
 using Rightscope.Features.ApiTokens;
+using Rightscope.Features.Assessments;
 using Rightscope.Features.Audit;
 using Rightscope.Features.Methodologies;
 using Rightscope.Features.Organizations;
@@ -30,6 +31,11 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
     public DbSet<OrganizationMethodology> OrganizationMethodologies => Set<OrganizationMethodology>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+
+    public DbSet<AssessmentAnswer> AssessmentAnswers => Set<AssessmentAnswer>();
+
+    public DbSet<Evidence> Evidence => Set<Evidence>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -111,6 +117,43 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
             token.HasIndex(t => t.TokenHash).IsUnique();
             token.HasIndex(t => new { t.OrganizationId, t.CreatedAt });
             token.HasOne<Organization>().WithMany().HasForeignKey(t => t.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Assessment>(assessment =>
+        {
+            assessment.Property(a => a.SubjectKind).HasConversion<string>().HasMaxLength(32);
+            assessment.Property(a => a.SubjectName).HasMaxLength(Assessment.SubjectNameMaxLength);
+            assessment.Property(a => a.Attributes).HasMaxLength(4000);
+            assessment.Property(a => a.Services).HasMaxLength(4000);
+            assessment.Property(a => a.MethodologyKey).HasMaxLength(100);
+            assessment.Property(a => a.MethodologyVersion).HasMaxLength(32);
+            assessment.Property(a => a.Status).HasConversion<string>().HasMaxLength(32);
+            assessment.Property(a => a.ConcurrencyToken).IsConcurrencyToken();
+            assessment.HasIndex(a => new { a.OrganizationId, a.UpdatedAt });
+            assessment.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<AssessmentAnswer>(answer =>
+        {
+            answer.Property(a => a.ItemKey).HasMaxLength(100);
+            answer.Property(a => a.Component).HasMaxLength(100);
+            answer.Property(a => a.OptionKey).HasMaxLength(100);
+            answer.Property(a => a.Note).HasMaxLength(AssessmentAnswer.NoteMaxLength);
+            answer.HasIndex(a => new { a.AssessmentId, a.ItemKey, a.Component }).IsUnique();
+            answer.HasOne<Assessment>().WithMany().HasForeignKey(a => a.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Evidence>(evidence =>
+        {
+            evidence.Property(e => e.ItemKey).HasMaxLength(100);
+            evidence.Property(e => e.SourceKind).HasConversion<string>().HasMaxLength(32);
+            evidence.Property(e => e.Title).HasMaxLength(Features.Assessments.Evidence.TitleMaxLength);
+            evidence.Property(e => e.Publisher).HasMaxLength(Features.Assessments.Evidence.PublisherMaxLength);
+            evidence.Property(e => e.Url).HasMaxLength(Features.Assessments.Evidence.UrlMaxLength);
+            evidence.Property(e => e.Excerpt).HasMaxLength(Features.Assessments.Evidence.ExcerptMaxLength);
+            evidence.Property(e => e.Reliability).HasConversion<string>().HasMaxLength(32);
+            evidence.HasIndex(e => new { e.AssessmentId, e.ItemKey });
+            evidence.HasOne<Assessment>().WithMany().HasForeignKey(e => e.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         });
 
         ApplyTenantFilters(builder);

@@ -73,6 +73,7 @@ public static class RightscopeServices
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<OrganizationProvisioner>();
         services.AddSingleton(_ => MethodologyRegistry.Load(configuration));
+        services.AddScoped<Features.Assessments.AssessmentStore>();
         return services;
     }
 }

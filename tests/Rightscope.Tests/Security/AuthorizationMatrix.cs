@@ -9,6 +9,8 @@ namespace Rightscope.Tests.Security;
 /// </summary>
 public static class AuthorizationMatrix
 {
+    private const string MissingId = "0190c0de-0000-7000-8000-000000000001";
+
     public static readonly IReadOnlyDictionary<string, RouteRule> Routes = new Dictionary<string, RouteRule>(StringComparer.Ordinal)
     {
         // Public
@@ -41,6 +43,15 @@ public static class AuthorizationMatrix
         ["o/{org}/audit"] = RouteRule.Organization("/o/{org}/audit", Permission.ViewAudit),
         ["o/{org}/methodologies"] = RouteRule.Organization("/o/{org}/methodologies", Permission.ReadWorkspace),
         ["o/{org}/methodologies/{key}/{version}"] = RouteRule.Organization("/o/{org}/methodologies/ungp-hria/1.0.0", Permission.ReadWorkspace),
+        ["o/{org}/assessments"] = RouteRule.Organization("/o/{org}/assessments", Permission.ReadWorkspace),
+        ["o/{org}/assessments/new"] = RouteRule.Organization("/o/{org}/assessments/new", Permission.EditWorkspace, "GET", "POST"),
+        // Assessment routes are tried with an id that exists nowhere: allowed roles get 404, the others 403.
+        ["o/{org}/assessments/{id:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/assessments/{MissingId}", Permission.ReadWorkspace, null),
+        ["o/{org}/assessments/{id:guid}/submit"] = RouteRule.OrganizationResource($"/o/{{org}}/assessments/{MissingId}/submit", Permission.EditWorkspace, null, "GET", "POST"),
+        ["o/{org}/assessments/{id:guid}/review"] = RouteRule.OrganizationResource($"/o/{{org}}/assessments/{MissingId}/review", Permission.Review, null, "GET", "POST"),
+        ["o/{org}/assessments/{id:guid}/sections/{section}"] = RouteRule.OrganizationResource($"/o/{{org}}/assessments/{MissingId}/sections/governance-policies-practices", Permission.ReadWorkspace, Permission.EditWorkspace, "GET", "POST"),
+        ["o/{org}/assessments/{id:guid}/evidence"] = RouteRule.OrganizationResource($"/o/{{org}}/assessments/{MissingId}/evidence", Permission.ReadWorkspace, Permission.EditWorkspace, "GET", "POST"),
+
         ["o/{org}/api-tokens"] = RouteRule.Organization("/o/{org}/api-tokens", Permission.ManageApiTokens, "GET", "POST"),
 
         // API: bearer tokens only

@@ -8,7 +8,8 @@ namespace Rightscope.Tests.Security;
 /// <param name="Permission">For organization routes: the permission a member needs.</param>
 /// <param name="Methods">The HTTP methods the route serves.</param>
 /// <param name="SuccessStatus">What an allowed GET returns (200 for pages, a redirect for routers).</param>
-public sealed record RouteRule(string SamplePath, Access Access, Permission? Permission, string[] Methods, int SuccessStatus = 200)
+/// <param name="WritePermission">For organization routes: the permission other methods need, when it differs from GET's.</param>
+public sealed record RouteRule(string SamplePath, Access Access, Permission? Permission, string[] Methods, int SuccessStatus = 200, Permission? WritePermission = null)
 {
     public static RouteRule Public(string path, int success = 200, params string[] methods) =>
         new(path, Access.Anonymous, null, methods.Length == 0 ? ["GET"] : methods, success);
@@ -21,6 +22,16 @@ public sealed record RouteRule(string SamplePath, Access Access, Permission? Per
 
     public static RouteRule Api(string path, Permission permission, params string[] methods) =>
         new(path, Access.Api, permission, methods.Length == 0 ? ["GET"] : methods);
+
+    /// <summary>
+    /// A route of one resource, tried with an id that does not exist: members allowed to use it get 404 for every
+    /// method (the permission is checked first, so the others still get 403).
+    /// </summary>
+    public static RouteRule OrganizationResource(string path, Permission read, Permission? write, params string[] methods) =>
+        new(path, Access.OrganizationMember, read, methods.Length == 0 ? ["GET"] : methods, 404, write);
+
+    /// <summary>The permission a member needs for <paramref name="method"/>.</summary>
+    public Permission? PermissionFor(string method) => method == "GET" ? Permission : WritePermission ?? Permission;
 }
 
 public enum Access
