@@ -18,7 +18,7 @@ public sealed class SignOutModel(SignInManager<User> signIn, AuditTrail audit) :
         if (User.Identity?.IsAuthenticated == true && Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
         {
             await signIn.SignOutAsync();
-            await audit.SaveChangesAsync(new AuditRecord(null, AuditActor.Person(userId, User.FindFirstValue(ClaimTypes.Email) ?? User.Identity.Name), "account.signed-out", "user", userId.ToString("N"), ""), cancellationToken);
+            await audit.SaveChangesAsync(new AuditRecord(null, AuditActor.SignedIn(User), "account.signed-out", "user", userId.ToString("N"), ""), cancellationToken);
         }
 
         return Redirect("/account/sign-in");

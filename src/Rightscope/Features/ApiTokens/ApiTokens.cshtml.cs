@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -161,7 +160,7 @@ public sealed class ApiTokensModel(
     public static string RevokeField(Guid tokenId) => $"revoke-{tokenId:N}";
 
     private AuditActor Actor() =>
-        AuditActor.Person(context.Membership!.UserId, User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name);
+        AuditActor.SignedIn(User);
 
     private async Task<IActionResult> InvalidAsync(CancellationToken cancellationToken)
     {

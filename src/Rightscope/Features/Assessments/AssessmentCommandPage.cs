@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -102,7 +101,7 @@ public abstract class AssessmentCommandPage(
             await audit.SaveChangesAsync(
                 new AuditRecord(
                     context.Current.Id,
-                    AuditActor.Person(UserId, User.FindFirstValue(ClaimTypes.Email)),
+                    AuditActor.SignedIn(User),
                     action,
                     "assessment",
                     assessment.Id.ToString("N"),

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
@@ -136,7 +135,7 @@ public sealed partial class AssessmentNewModel(
         await audit.SaveChangesAsync(
             new AuditRecord(
                 context.Current.Id,
-                AuditActor.Person(userId, User.FindFirstValue(ClaimTypes.Email)),
+                AuditActor.SignedIn(User),
                 "assessment.created",
                 "assessment",
                 assessment.Id.ToString("N"),

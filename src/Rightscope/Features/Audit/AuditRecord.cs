@@ -1,3 +1,5 @@
+using System.Security.Claims;
+
 namespace Rightscope.Features.Audit;
 
 /// <summary>Who did something: a signed-in person, a command-line operator, or Rightscope itself.</summary>
@@ -8,6 +10,12 @@ public sealed record AuditActor(string? Id, string Display)
     public static AuditActor Person(Guid userId, string? email) => new(userId.ToString("N"), email ?? userId.ToString("N"));
 
     public static AuditActor CommandLine() => new(null, $"cli:{Environment.UserName}");
+
+    /// <summary>The signed-in user of a request, from the claims of the session cookie.</summary>
+    public static AuditActor SignedIn(ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id)
+            ? Person(id, user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name)
+            : throw new InvalidOperationException("The request has no signed-in user.");
 }
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -168,7 +167,7 @@ public sealed class InvitationsModel(
     public static string RevokeField(Guid invitationId) => $"revoke-{invitationId:N}";
 
     private AuditActor Actor() =>
-        AuditActor.Person(context.Membership!.UserId, User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name);
+        AuditActor.SignedIn(User);
 
     private async Task<IActionResult> InvalidAsync(CancellationToken cancellationToken)
     {

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -185,7 +184,7 @@ public sealed class MembersModel(
     }
 
     private AuditActor Actor() =>
-        AuditActor.Person(context.Membership!.UserId, User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name);
+        AuditActor.SignedIn(User);
 
     private async Task<IActionResult> InvalidAsync(CancellationToken cancellationToken)
     {
