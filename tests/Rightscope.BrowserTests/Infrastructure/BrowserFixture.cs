@@ -2,9 +2,14 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Rightscope.Core.Accounts;
 using Rightscope.Core.Organizations;
+using Rightscope.Data;
+using Rightscope.Features.Accounts;
 using Rightscope.Features.Audit;
 using Rightscope.Features.Organizations;
 using Rightscope.Hosting;
@@ -109,6 +114,23 @@ public sealed class BrowserFixture : IAsyncLifetime
             allowExistingOrganization: false);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")));
         return ($"org-{id}", email);
+    }
+
+    /// <summary>A new account with <paramref name="role"/> in the organization <paramref name="slug"/>; signs in with <see cref="Password"/>.</summary>
+    public async Task<string> AddMemberAsync(string slug, Role role)
+    {
+        RequireBrowser();
+        var email = $"{role.ToCode()}-{Guid.NewGuid().ToString("N")[..10]}@example.org";
+        await using var scope = _app!.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+        var db = scope.ServiceProvider.GetRequiredService<RightscopeDbContext>();
+        var organization = await db.Organizations.SingleAsync(o => o.Slug == slug);
+        var user = new User { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"Browser test {role.ToCode()}", CreatedAt = DateTime.UtcNow };
+        var created = await users.CreateAsync(user, Password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        db.Memberships.Add(new Membership { OrganizationId = organization.Id, UserId = user.Id, Role = role, CreatedAt = DateTime.UtcNow });
+        await db.SaveChangesAsync();
+        return email;
     }
 
     public async ValueTask DisposeAsync()

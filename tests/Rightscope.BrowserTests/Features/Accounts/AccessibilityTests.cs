@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using OtpNet;
 using Rightscope.BrowserTests.Infrastructure;
@@ -17,12 +15,12 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         var problems = new List<string>();
 
         await page.GotoAsync("/account/sign-in");
-        problems.AddRange(await SeriousViolationsAsync(page));
+        problems.AddRange(await AxeChecks.SeriousViolationsAsync(page));
         await PageSteps.SignInAsync(page, email);
         foreach (var url in new[] { "/account/security", "/account/two-factor/enable" })
         {
             await page.GotoAsync(url);
-            problems.AddRange(await SeriousViolationsAsync(page));
+            problems.AddRange(await AxeChecks.SeriousViolationsAsync(page));
         }
 
         // With two-factor on: the recovery codes, then the second sign-in step and its recovery-code variant.
@@ -30,26 +28,15 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         await page.GetByLabel("Code from your authenticator app").FillAsync(new Totp(Base32Encoding.ToBytes(key)).ComputeTotp());
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify and turn on" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("recovery-codes")).ToBeVisibleAsync();
-        problems.AddRange(await SeriousViolationsAsync(page));
+        problems.AddRange(await AxeChecks.SeriousViolationsAsync(page));
         await page.Locator(".sign-out button").ClickAsync();
         await PageSteps.SignInAsync(page, email);
         Assert.Contains("/account/sign-in/two-factor", page.Url, StringComparison.Ordinal);
-        problems.AddRange(await SeriousViolationsAsync(page));
+        problems.AddRange(await AxeChecks.SeriousViolationsAsync(page));
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign in with a recovery code" }).ClickAsync();
         await page.WaitForURLAsync("**/account/sign-in/recovery**");
-        problems.AddRange(await SeriousViolationsAsync(page));
+        problems.AddRange(await AxeChecks.SeriousViolationsAsync(page));
 
         Assert.True(problems.Count == 0, "axe found serious or critical violations:\n" + string.Join("\n", problems));
     }
-
-    private static async Task<IEnumerable<string>> SeriousViolationsAsync(IPage page)
-    {
-        var results = await page.RunAxe();
-        return results.Violations
-            .Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{page.Url}: [{v.Impact}] {v.Id}: {v.Help} ({v.HelpUrl}) at {Targets(v)}");
-    }
-
-    private static string Targets(AxeResultItem violation) =>
-        string.Join(", ", violation.Nodes.Select(n => n.Target?.ToString() ?? n.Html));
 }
