@@ -88,7 +88,7 @@ public sealed partial class AssessmentBrowserTests(BrowserFixture fixture)
         }
 
         // One evidence item for the remedy commitment, reached from the question itself.
-        await Question(page, "remedy-commitment").GetByRole(AriaRole.Link, new() { Name = "0 evidence items" }).ClickAsync();
+        await Question(page, "remedy-commitment").GetByRole(AriaRole.Link, new() { Name = "Evidence: 0" }).ClickAsync();
         await page.WaitForURLAsync($"**{overviewUrl}/evidence?item=remedy-commitment");
         await Assertions.Expect(page.GetByLabel("Question it supports")).ToHaveValueAsync("remedy-commitment");
         await page.GetByLabel("Kind of source").SelectOptionAsync(new SelectOptionValue { Label = "Company disclosure" });
@@ -100,7 +100,7 @@ public sealed partial class AssessmentBrowserTests(BrowserFixture fixture)
         var source = page.GetByRole(AriaRole.Link, new() { Name = EvidenceTitle });
         await Assertions.Expect(source).ToHaveAttributeAsync("href", EvidenceUrl);
         await page.GotoAsync($"{overviewUrl}/sections/remedy");
-        await Assertions.Expect(Question(page, "remedy-commitment").GetByRole(AriaRole.Link, new() { Name = "1 evidence items" })).ToBeVisibleAsync();
+        await Assertions.Expect(Question(page, "remedy-commitment").GetByRole(AriaRole.Link, new() { Name = "Evidence: 1" })).ToBeVisibleAsync();
 
         // The overview: total, tier and the derivation behind them. Remedy is the only answered section:
         // grievance channels (3·100 + 2·100 + 2·100 + 1·50) / 8 = 93.75, the other subsections 100,
