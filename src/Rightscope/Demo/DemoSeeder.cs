@@ -6,19 +6,21 @@ using Rightscope.Core.Organizations;
 using Rightscope.Data;
 using Rightscope.Features.Accounts;
 using Rightscope.Features.Audit;
+using Rightscope.Features.Methodologies;
 using Rightscope.Features.Organizations;
 using Rightscope.Hosting;
 
 namespace Rightscope.Demo;
 
 /// <summary>
-/// <c>serve --demo</c>: three fictional organizations with a user in every role. Created once; later runs keep
-/// what exists. Passwords are random and printed to the operator's terminal only, never logged.
+/// <c>serve --demo</c>: three fictional organizations with a user in every role and approved assessments of
+/// fictional subjects (<see cref="DemoAssessments"/>). Created once; later runs keep what exists. Passwords are random and printed to the operator's terminal only, never logged.
 /// </summary>
 public sealed class DemoSeeder(
     RightscopeDbContext db,
     UserManager<User> users,
     OrganizationProvisioner provisioner,
+    MethodologyRegistry registry,
     AuditTrail audit,
     TimeProvider clock)
 {
@@ -56,16 +58,22 @@ public sealed class DemoSeeder(
             created.Add((EmailOf(demo.Slug, Role.Owner), demo.Slug, Role.Owner, ownerPassword));
             var organization = result.Organization!;
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var members = new Dictionary<Role, Guid>();
             foreach (var role in Roles.All.Where(r => r != Role.Owner))
             {
                 var password = NewPassword();
                 var user = await CreateUserAsync(EmailOf(demo.Slug, role), $"Demo {role.ToCode()}", password);
                 db.Memberships.Add(new Membership { OrganizationId = organization.Id, UserId = user.Id, Role = role, CreatedAt = Now });
                 created.Add((user.Email!, demo.Slug, role, password));
+                members[role] = user.Id;
             }
 
+            // Written by the analyst, approved by the reviewer (four eyes).
+            var assessments = DemoAssessments.Add(db, registry.Shipped, organization.Id, demo.Kind, members[Role.Analyst], members[Role.Reviewer], Now);
+            var summary = "demo members added: analyst, reviewer, case-handler, viewer"
+                + (assessments.Count == 0 ? "" : $"; approved fictional demo assessments added: {string.Join("; ", assessments)}");
             await audit.SaveChangesAsync(
-                new AuditRecord(organization.Id, AuditActor.System, "demo.seeded", "organization", demo.Slug, "demo members added: analyst, reviewer, case-handler, viewer"),
+                new AuditRecord(organization.Id, AuditActor.System, "demo.seeded", "organization", demo.Slug, summary),
                 cancellationToken);
         }
 
@@ -83,6 +91,7 @@ public sealed class DemoSeeder(
             console.WriteLine($"    {organization,-20} {role.ToCode(),-13} {email,-42} {password}");
         }
 
+        console.WriteLine("Each organization has approved assessments of fictional companies and products, e.g. at /o/demo-investor/assessments.");
         console.WriteLine("These passwords are shown once. Reset one later with `rightscope admin reset-password --email EMAIL --password-stdin`.");
     }
 
