@@ -26,6 +26,13 @@ public sealed record Methodology(
     /// <summary><c>key@version</c>, how assessments and the CLI name a methodology version.</summary>
     public string Id => $"{Key}@{Version}";
 
+    /// <summary>How many nodes each level has, top level first ("3 sections, 62 questions").</summary>
+    public IReadOnlyList<(Level Level, int Count)> CountByLevel()
+    {
+        var counts = Structure.SelectMany(node => node.DescendantsAndSelf()).CountBy(node => node.Level).ToDictionary();
+        return Levels.Select(level => (level, counts.GetValueOrDefault(level.Key))).ToList();
+    }
+
     /// <summary>The answered nodes, depth first in file order.</summary>
     public IEnumerable<Node> Items => Structure.SelectMany(node => node.DescendantsAndSelf()).Where(node => node.IsItem);
 }

@@ -193,11 +193,9 @@ public static class MethodologyCommands
     /// <summary>"3 section · 8 subsection · 48 question": how many nodes each level has.</summary>
     public static string Counts(Methodology methodology)
     {
-        var nodes = methodology.Structure.SelectMany(n => n.DescendantsAndSelf()).ToList();
-        return string.Join(" · ", methodology.Levels
-            .Select(level => (level.Key, Count: nodes.Count(n => n.Level == level.Key)))
+        return string.Join(" · ", methodology.CountByLevel()
             .Where(l => l.Count > 0)
-            .Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Count} {l.Key}")));
+            .Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Count} {l.Level.Key}")));
     }
 
     private static (IReadOnlyList<CatalogError> Errors, string Description) Describe<T>(LoadResult<T> result, Func<T, string> describe)

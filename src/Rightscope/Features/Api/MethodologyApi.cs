@@ -54,13 +54,12 @@ public sealed record MethodologySummary(
     public static MethodologySummary From(AvailableMethodology available)
     {
         var methodology = available.Methodology;
-        var nodes = methodology.Structure.SelectMany(n => n.DescendantsAndSelf()).ToList();
         return new MethodologySummary(
             methodology.Key,
             methodology.Version,
             methodology.Title.Values,
             OriginOf(available),
-            methodology.Levels.ToDictionary(level => level.Key, level => nodes.Count(n => n.Level == level.Key)));
+            methodology.CountByLevel().ToDictionary(c => c.Level.Key, c => c.Count));
     }
 
     internal static string OriginOf(AvailableMethodology available) => available.Shipped ? "shipped" : "organization";

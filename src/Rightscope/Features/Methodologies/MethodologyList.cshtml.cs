@@ -28,11 +28,9 @@ public sealed class MethodologyListModel(
     /// <summary>"3 sections · 48 questions" in the page's language, from the methodology's own level names.</summary>
     public string Counts(Methodology methodology)
     {
-        var nodes = methodology.Structure.SelectMany(n => n.DescendantsAndSelf()).ToList();
-        return string.Join(" · ", methodology.Levels
-            .Select(level => (Title: level.Title.In(Language), Count: nodes.Count(n => n.Level == level.Key)))
+        return string.Join(" · ", methodology.CountByLevel()
             .Where(l => l.Count > 0)
-            .Select(l => text["List.LevelCount", l.Count.ToString(CultureInfo.CurrentCulture), l.Title].Value));
+            .Select(l => text["List.LevelCount", l.Count.ToString(CultureInfo.CurrentCulture), l.Level.Title.In(Language)].Value));
     }
 }
 
