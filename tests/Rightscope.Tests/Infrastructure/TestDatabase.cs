@@ -58,15 +58,38 @@ public sealed class TestDatabase : IAsyncDisposable
         ["Rightscope:EncryptionKey"] = TestKeys.EncryptionKey,
     };
 
+    private static async Task DropPostgresDatabaseAsync(string database)
+    {
+        NpgsqlConnection.ClearAllPools();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(TestEnvironment.PostgresServer + ";Database=postgres");
+                await connection.OpenAsync();
+                await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", connection);
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+            {
+                // An autovacuum worker (a superuser process this role may not terminate) can hold a fresh database
+                // for a moment. Retry briefly; a database left behind is harmless to other tests.
+                if (attempt == 10)
+                {
+                    return;
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(300 * attempt));
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_postgresDatabase is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(TestEnvironment.PostgresServer + ";Database=postgres");
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
+            await DropPostgresDatabaseAsync(_postgresDatabase);
         }
 
         try
