@@ -37,6 +37,8 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
 
     public DbSet<Evidence> Evidence => Set<Evidence>();
 
+    public DbSet<SalientImpact> SalientImpacts => Set<SalientImpact>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -154,6 +156,17 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
             evidence.Property(e => e.Reliability).HasConversion<string>().HasMaxLength(32);
             evidence.HasIndex(e => new { e.AssessmentId, e.ItemKey });
             evidence.HasOne<Assessment>().WithMany().HasForeignKey(e => e.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<SalientImpact>(impact =>
+        {
+            impact.Property(i => i.RightKey).HasMaxLength(100);
+            impact.Property(i => i.Groups).HasMaxLength(2000);
+            impact.Property(i => i.Involvement).HasConversion<string>().HasMaxLength(32);
+            impact.Property(i => i.Description).HasMaxLength(SalientImpact.DescriptionMaxLength);
+            impact.Ignore(i => i.GroupKeys);
+            impact.HasIndex(i => i.AssessmentId);
+            impact.HasOne<Assessment>().WithMany().HasForeignKey(i => i.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         });
 
         ApplyTenantFilters(builder);

@@ -30,6 +30,17 @@ public static class DemoAssessments
     /// <summary>A fictional evidence item attached to one item of a demo assessment.</summary>
     public sealed record DemoEvidence(string ItemKey, EvidenceSourceKind SourceKind, string Title, string Url);
 
+    /// <summary>A fictional salient impact; a null likelihood marks an actual impact.</summary>
+    public sealed record DemoImpact(
+        string Right,
+        string[] Groups,
+        Involvement Involvement,
+        string Description,
+        int Scale,
+        int Scope,
+        int Irremediability,
+        int? Likelihood);
+
     /// <summary>
     /// One demo assessment. <paramref name="Pattern"/> is cycled over the answers in file order: G good, M middle,
     /// B bad (resolved from each item's answer set; reversed items count "good" as the low-risk option). Reversed
@@ -43,7 +54,8 @@ public static class DemoAssessments
         IReadOnlyList<string> Services,
         string Pattern,
         IReadOnlyDictionary<string, string> Overrides,
-        IReadOnlyList<DemoEvidence> Evidence);
+        IReadOnlyList<DemoEvidence> Evidence,
+        IReadOnlyList<DemoImpact>? Impacts = null);
 
     public static IReadOnlyList<DemoSubject> For(OrganizationKind kind) => kind switch
     {
@@ -114,6 +126,36 @@ public static class DemoAssessments
                     EvidenceSourceKind.OwnAnalysis,
                     "Fictional example report: Tailspin stakeholder consultation notes · 虚构示例报告：尾旋利益相关方咨询记录",
                     "https://example.org/rightscope-demo/tailspin-consultation"),
+            ],
+            // Severity 5 but remediable: the severity floor of 4 or more holds the tier at 2 at best.
+            [
+                new(
+                    "privacy",
+                    ["general-public", "users"],
+                    Involvement.Cause,
+                    "Fictional: visitors' faces are matched against a watch list without their knowledge. · 虚构：在访客不知情的情况下将其面部与监视名单比对。",
+                    Scale: 3,
+                    Scope: 4,
+                    Irremediability: 3,
+                    Likelihood: 4),
+                new(
+                    "equality-non-discrimination",
+                    ["ethnic-religious-linguistic-minorities", "women-and-girls"],
+                    Involvement.Cause,
+                    "Fictional: higher false-match rates for darker-skinned women lead to wrongful stops. · 虚构：对深肤色女性的误匹配率较高，导致错误拦截。",
+                    Scale: 4,
+                    Scope: 3,
+                    Irremediability: 3,
+                    Likelihood: 3),
+                new(
+                    "peaceful-assembly",
+                    ["protesters", "human-rights-defenders"],
+                    Involvement.DirectlyLinked,
+                    "Fictional: a customer could use the cameras to identify people at demonstrations. · 虚构：客户可能利用摄像头识别示威活动的参与者。",
+                    Scale: 5,
+                    Scope: 2,
+                    Irremediability: 3,
+                    Likelihood: 2),
             ]),
     ];
 
@@ -199,6 +241,26 @@ public static class DemoAssessments
                 })
                 .ToList();
 
+            var impacts = (subject.Impacts ?? [])
+                .Select(i => new SalientImpact
+                {
+                    OrganizationId = organizationId,
+                    AssessmentId = assessment.Id,
+                    RightKey = i.Right,
+                    Groups = JsonSerializer.Serialize(i.Groups),
+                    Involvement = i.Involvement,
+                    Description = i.Description,
+                    Actual = i.Likelihood is null,
+                    Scale = i.Scale,
+                    Scope = i.Scope,
+                    Irremediability = i.Irremediability,
+                    Likelihood = i.Likelihood,
+                    RecordedByUserId = analystId,
+                    RecordedAt = now,
+                    UpdatedAt = now,
+                })
+                .ToList();
+
             // Draft → in review (analyst) → approved (reviewer): the same workflow the pages use, four eyes.
             var approved = AssessmentWorkflow.Approve(AssessmentWorkflow.Submit(AssessmentStatus.Draft).Status, analystId, reviewerId);
             if (!approved.Succeeded)
@@ -206,7 +268,7 @@ public static class DemoAssessments
                 throw new InvalidOperationException($"The demo assessment of {subject.Name} could not be approved: {approved.Failure}.");
             }
 
-            var result = AssessmentStore.Score(methodology, assessment, answers, evidence);
+            var result = AssessmentStore.Score(methodology, assessment, answers, evidence, impacts);
             (assessment.Total, assessment.Tier) = (result.Total, result.Tier);
             (assessment.Status, assessment.ApprovedByUserId, assessment.ApprovedAt) = (approved.Status, reviewerId, now);
             assessment.NextReviewOn = DateOnly.FromDateTime(now).AddYears(1);
@@ -214,6 +276,7 @@ public static class DemoAssessments
             db.Assessments.Add(assessment);
             db.AssessmentAnswers.AddRange(answers);
             db.Evidence.AddRange(evidence);
+            db.SalientImpacts.AddRange(impacts);
 
             var total = result.Total?.ToString("0.##", CultureInfo.InvariantCulture) ?? "none";
             var tier = result.Tier is { } t ? $", tier {t.ToString(CultureInfo.InvariantCulture)}" : "";

@@ -50,6 +50,7 @@ public static class AuthorizationMatrix
         ["o/{org}/assessments/{id:guid}/submit"] = RouteRule.OrganizationResource($"/o/{{org}}/assessments/{MissingId}/submit", Permission.EditWorkspace, null, "GET", "POST"),
         ["o/{org}/assessments/{id:guid}/review"] = RouteRule.OrganizationResource($"/o/{{org}}/assessments/{MissingId}/review", Permission.Review, null, "GET", "POST"),
         ["o/{org}/assessments/{id:guid}/sections/{section}"] = RouteRule.OrganizationResource($"/o/{{org}}/assessments/{MissingId}/sections/governance-policies-practices", Permission.ReadWorkspace, Permission.EditWorkspace, "GET", "POST"),
+        ["o/{org}/assessments/{id:guid}/impacts"] = RouteRule.OrganizationResource($"/o/{{org}}/assessments/{MissingId}/impacts", Permission.ReadWorkspace, Permission.EditWorkspace, "GET", "POST"),
         ["o/{org}/assessments/{id:guid}/evidence"] = RouteRule.OrganizationResource($"/o/{{org}}/assessments/{MissingId}/evidence", Permission.ReadWorkspace, Permission.EditWorkspace, "GET", "POST"),
 
         ["o/{org}/api-tokens"] = RouteRule.Organization("/o/{org}/api-tokens", Permission.ManageApiTokens, "GET", "POST"),

@@ -129,7 +129,7 @@ public sealed partial class AssessmentNewModel(
             CreatedAt = now,
             UpdatedAt = now,
         };
-        var result = AssessmentStore.Score(methodology, assessment, [], []);
+        var result = AssessmentStore.Score(methodology, assessment, [], [], []);
         (assessment.Total, assessment.Tier) = (result.Total, result.Tier);
         db.Assessments.Add(assessment);
         await audit.SaveChangesAsync(

@@ -152,7 +152,7 @@ public sealed class AssessmentSectionModel(
             }
         }
 
-        var result = AssessmentStore.Score(Loaded.Methodology, assessment, existing.Values, Loaded.Evidence);
+        var result = AssessmentStore.Score(Loaded.Methodology, assessment, existing.Values, Loaded.Evidence, Loaded.Impacts);
         (assessment.Total, assessment.Tier) = (result.Total, result.Tier);
         var summary = string.Create(
             CultureInfo.InvariantCulture,

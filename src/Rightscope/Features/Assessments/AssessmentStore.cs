@@ -13,6 +13,7 @@ public sealed record LoadedAssessment(
     Methodology Methodology,
     IReadOnlyList<AssessmentAnswer> Answers,
     IReadOnlyList<Evidence> Evidence,
+    IReadOnlyList<SalientImpact> Impacts,
     ScoreResult Result)
 {
     public IReadOnlyDictionary<string, string> Attributes => AssessmentStore.ReadAttributes(Assessment.Attributes);
@@ -53,10 +54,18 @@ public sealed class AssessmentStore(RightscopeDbContext db, MethodologyRegistry 
         var evidence = await db.Evidence.AsNoTracking()
             .Where(e => e.AssessmentId == id).ToListAsync(cancellationToken);
         evidence = [.. evidence.OrderBy(e => e.AddedAt).ThenBy(e => e.Id)];
-        return new LoadedAssessment(assessment, found.Methodology, answers, evidence, Score(found.Methodology, assessment, answers, evidence));
+        var impacts = await (track ? db.SalientImpacts : db.SalientImpacts.AsNoTracking())
+            .Where(i => i.AssessmentId == id).ToListAsync(cancellationToken);
+        return new LoadedAssessment(
+            assessment, found.Methodology, answers, evidence, impacts, Score(found.Methodology, assessment, answers, evidence, impacts));
     }
 
-    public static ScoreResult Score(Methodology methodology, Assessment assessment, IEnumerable<AssessmentAnswer> answers, IEnumerable<Evidence> evidence)
+    public static ScoreResult Score(
+        Methodology methodology,
+        Assessment assessment,
+        IEnumerable<AssessmentAnswer> answers,
+        IEnumerable<Evidence> evidence,
+        IEnumerable<SalientImpact> impacts)
     {
         var evidenceByItem = evidence.GroupBy(e => e.ItemKey)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(e => e.Id.ToString("N"))], StringComparer.Ordinal);
@@ -64,7 +73,7 @@ public sealed class AssessmentStore(RightscopeDbContext db, MethodologyRegistry 
             ReadAttributes(assessment.Attributes),
             ReadServices(assessment.Services),
             [.. answers.Select(a => new Answer(a.ItemKey, a.Component, a.OptionKey, evidenceByItem.GetValueOrDefault(a.ItemKey, [])))],
-            []);
+            [.. impacts.Select(i => i.ToInput())]);
         return ScoringEngine.Score(methodology, input);
     }
 

@@ -92,10 +92,20 @@ public sealed partial class DemoTests
             {
                 var answers = await db.AssessmentAnswers.IgnoreQueryFilters().Where(a => a.AssessmentId == assessment.Id).ToListAsync();
                 var evidence = await db.Evidence.IgnoreQueryFilters().Where(e => e.AssessmentId == assessment.Id).ToListAsync();
-                var result = AssessmentStore.Score(registry.Shipped.Find(assessment.MethodologyKey, assessment.MethodologyVersion)!, assessment, answers, evidence);
+                var impacts = await db.SalientImpacts.IgnoreQueryFilters().Where(i => i.AssessmentId == assessment.Id).ToListAsync();
+                var result = AssessmentStore.Score(registry.Shipped.Find(assessment.MethodologyKey, assessment.MethodologyVersion)!, assessment, answers, evidence, impacts);
                 Assert.Equal(result.Total!.Value, assessment.Total!.Value, 6);
                 Assert.Equal(result.Tier, assessment.Tier);
                 Assert.Equal(result.Completeness.Applicable, result.Completeness.Answered);
+                if (assessment.MethodologyKey == "ungp-hria")
+                {
+                    // The demo HRIA records impacts, and its most severe one floors the tier at 2 (severity 4 or more).
+                    Assert.Equal(3, result.Impacts.Count);
+                    Assert.Equal("peaceful-assembly", result.Impacts[0].Impact.Right);
+                    Assert.Contains(result.SeverityFloors, f => f.MinSeverity == 4 && f.Floor == 2);
+                    Assert.True(assessment.Tier >= 2);
+                }
+
                 if (assessment.MethodologyKey == "surveillance-investor" && assessment.Tier == 3)
                 {
                     Assert.Contains(result.RedFlags, f => f.Key == "known-misuse-without-response" && f.Floor == 3);
