@@ -132,6 +132,9 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
             assessment.Property(a => a.Status).HasConversion<string>().HasMaxLength(32);
             assessment.Property(a => a.ConcurrencyToken).IsConcurrencyToken();
             assessment.HasIndex(a => new { a.OrganizationId, a.UpdatedAt });
+            // One re-assessment per approved assessment: two people starting one at once cannot both succeed.
+            assessment.HasIndex(a => a.PreviousAssessmentId).IsUnique();
+            assessment.HasOne<Assessment>().WithMany().HasForeignKey(a => a.PreviousAssessmentId).OnDelete(DeleteBehavior.Restrict);
             assessment.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -51,6 +51,8 @@ public static class AuthorizationMatrix
         ["o/{org}/assessments/{id:guid}/review"] = RouteRule.OrganizationResource($"/o/{{org}}/assessments/{MissingId}/review", Permission.Review, null, "GET", "POST"),
         ["o/{org}/assessments/{id:guid}/sections/{section}"] = RouteRule.OrganizationResource($"/o/{{org}}/assessments/{MissingId}/sections/governance-policies-practices", Permission.ReadWorkspace, Permission.EditWorkspace, "GET", "POST"),
         ["o/{org}/assessments/{id:guid}/impacts"] = RouteRule.OrganizationResource($"/o/{{org}}/assessments/{MissingId}/impacts", Permission.ReadWorkspace, Permission.EditWorkspace, "GET", "POST"),
+        ["o/{org}/assessments/{id:guid}/reassess"] = RouteRule.OrganizationResource($"/o/{{org}}/assessments/{MissingId}/reassess", Permission.EditWorkspace, null, "GET", "POST"),
+        ["o/{org}/assessments/{id:guid}/changes"] = RouteRule.OrganizationResource($"/o/{{org}}/assessments/{MissingId}/changes", Permission.ReadWorkspace, null),
         ["o/{org}/assessments/{id:guid}/evidence"] = RouteRule.OrganizationResource($"/o/{{org}}/assessments/{MissingId}/evidence", Permission.ReadWorkspace, Permission.EditWorkspace, "GET", "POST"),
 
         ["o/{org}/api-tokens"] = RouteRule.Organization("/o/{org}/api-tokens", Permission.ManageApiTokens, "GET", "POST"),

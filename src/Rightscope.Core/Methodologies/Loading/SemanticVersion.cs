@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Rightscope.Core.Methodologies.Loading;
 
 /// <summary><c>MAJOR.MINOR.PATCH</c>, compared numerically (1.10.0 is after 1.9.0).</summary>
-internal readonly record struct SemanticVersion(int Major, int Minor, int Patch) : IComparable<SemanticVersion>
+public readonly record struct SemanticVersion(int Major, int Minor, int Patch) : IComparable<SemanticVersion>
 {
     public static bool TryParse(string? text, out SemanticVersion version)
     {

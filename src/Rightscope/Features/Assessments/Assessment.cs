@@ -42,6 +42,9 @@ public sealed class Assessment : ITenantOwned
 
     public DateOnly? NextReviewOn { get; set; }
 
+    /// <summary>The approved assessment this one re-assesses; it is superseded when this one is approved.</summary>
+    public Guid? PreviousAssessmentId { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

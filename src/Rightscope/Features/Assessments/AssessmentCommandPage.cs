@@ -90,6 +90,12 @@ public abstract class AssessmentCommandPage(
         return Page();
     }
 
+    /// <summary>Saves a new record (here, a new assessment) with one audit entry about it; the loaded assessment is not touched.</summary>
+    protected Task SaveNewAsync(Guid subjectId, string action, string summary, CancellationToken cancellationToken) =>
+        audit.SaveChangesAsync(
+            new AuditRecord(context.Current.Id, AuditActor.SignedIn(User), action, "assessment", subjectId.ToString("N"), summary),
+            cancellationToken);
+
     /// <summary>Saves the tracked changes with one audit entry; false when someone else saved the assessment first.</summary>
     protected async Task<bool> SaveAsync(string action, string summary, CancellationToken cancellationToken)
     {

@@ -1,9 +1,11 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Rightscope.Core.Accounts;
 using Rightscope.Core.Assessments;
 using Rightscope.Core.Methodologies;
+using Rightscope.Data;
 using Rightscope.Features.Methodologies;
 using Rightscope.Infrastructure.Tenancy;
 
@@ -14,7 +16,7 @@ namespace Rightscope.Features.Assessments;
 /// every number on this page can be traced to answers, weights and rules.
 /// </summary>
 [RequirePermission(Permission.ReadWorkspace)]
-public sealed class AssessmentOverviewModel(AssessmentStore store, OrganizationContext context) : PageModel
+public sealed class AssessmentOverviewModel(RightscopeDbContext db, AssessmentStore store, OrganizationContext context) : PageModel
 {
     private Dictionary<string, Node> _nodes = [];
 
@@ -28,6 +30,11 @@ public sealed class AssessmentOverviewModel(AssessmentStore store, OrganizationC
 
     public bool CanReview => context.Allows(Permission.Review) && Loaded.Assessment.Status == AssessmentStatus.InReview;
 
+    public bool CanReassess => context.Allows(Permission.EditWorkspace) && Loaded.Assessment.Status == AssessmentStatus.Approved;
+
+    /// <summary>The re-assessment started from this assessment, if any.</summary>
+    public Guid? SuccessorId { get; private set; }
+
     public bool IsAuthor => Loaded.Assessment.AuthorUserId == context.Membership!.UserId;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
@@ -39,6 +46,8 @@ public sealed class AssessmentOverviewModel(AssessmentStore store, OrganizationC
         }
 
         Loaded = loaded;
+        SuccessorId = await db.Assessments.AsNoTracking()
+            .Where(a => a.PreviousAssessmentId == id).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
         _nodes = loaded.Methodology.Structure.SelectMany(n => n.DescendantsAndSelf()).ToDictionary(n => n.Key, StringComparer.Ordinal);
         return Page();
     }

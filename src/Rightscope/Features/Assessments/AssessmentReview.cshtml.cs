@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Rightscope.Core.Accounts;
 using Rightscope.Core.Assessments;
+using Rightscope.Data;
 using Rightscope.Features.Audit;
 using Rightscope.Infrastructure.Tenancy;
 
@@ -11,6 +13,7 @@ namespace Rightscope.Features.Assessments;
 /// <summary>Approves an assessment in review, or returns it to its author. The author may not approve (four eyes).</summary>
 [RequirePermission(Permission.Review)]
 public sealed class AssessmentReviewModel(
+    RightscopeDbContext db,
     AssessmentStore store,
     OrganizationContext context,
     IAuthorizationService authorization,
@@ -56,7 +59,19 @@ public sealed class AssessmentReviewModel(
 
                 assessment.Status = approved.Status;
                 (assessment.ApprovedByUserId, assessment.ApprovedAt, assessment.NextReviewOn) = (UserId, Now, nextReview);
-                return await SaveAsync("assessment.approved", Summary("approved"), cancellationToken)
+                var summary = Summary("approved");
+                // Approving a re-assessment supersedes the assessment it replaces, in the same save and audit entry.
+                if (assessment.PreviousAssessmentId is { } previousId
+                    && await db.Assessments.FirstOrDefaultAsync(a => a.Id == previousId, cancellationToken) is { } previous
+                    && AssessmentWorkflow.Supersede(previous.Status) is { Succeeded: true } superseded)
+                {
+                    previous.Status = superseded.Status;
+                    previous.UpdatedAt = Now;
+                    previous.ConcurrencyToken = Guid.NewGuid();
+                    summary += $"; supersedes {previous.Id:N}";
+                }
+
+                return await SaveAsync("assessment.approved", summary, cancellationToken)
                     ? Redirect(OverviewUrl(id))
                     : Conflicted();
 

@@ -275,6 +275,9 @@ namespace Rightscope.Data.Migrations.Postgres
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("PreviousAssessmentId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Services")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -308,6 +311,9 @@ namespace Rightscope.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PreviousAssessmentId")
+                        .IsUnique();
 
                     b.HasIndex("OrganizationId", "UpdatedAt");
 
@@ -757,6 +763,11 @@ namespace Rightscope.Data.Migrations.Postgres
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Rightscope.Features.Assessments.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousAssessmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Rightscope.Features.Assessments.AssessmentAnswer", b =>

@@ -266,6 +266,9 @@ namespace Rightscope.Data.Migrations.Sqlite
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PreviousAssessmentId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Services")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -299,6 +302,9 @@ namespace Rightscope.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PreviousAssessmentId")
+                        .IsUnique();
 
                     b.HasIndex("OrganizationId", "UpdatedAt");
 
@@ -746,6 +752,11 @@ namespace Rightscope.Data.Migrations.Sqlite
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Rightscope.Features.Assessments.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousAssessmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Rightscope.Features.Assessments.AssessmentAnswer", b =>
