@@ -16,6 +16,8 @@ public sealed class Receipt : IDisposable
     // ASCII digits; also the exact bytes that Argon2id derives the reporter's access key from.
     private readonly byte[] _digits;
 
+    private bool _disposed;
+
     private Receipt(byte[] digits) => _digits = digits;
 
     /// <summary>A new receipt; each digit is uniform (RandomNumberGenerator.GetInt32 rejects instead of reducing modulo 10).</summary>
@@ -89,7 +91,7 @@ public sealed class Receipt : IDisposable
 
     /// <summary>The digits in four groups of four, e.g. <c>0123 4567 8901 2345</c>: show once, never log.</summary>
     public string FormatForDisplay() =>
-        string.Create(DigitCount + 3, _digits, static (span, digits) =>
+        string.Create(DigitCount + 3, Live, static (span, digits) =>
         {
             var j = 0;
             for (var i = 0; i < DigitCount; i++)
@@ -104,13 +106,20 @@ public sealed class Receipt : IDisposable
         });
 
     /// <summary>Compares in constant time.</summary>
-    public bool Matches(Receipt other) => CryptographicOperations.FixedTimeEquals(_digits, other._digits);
+    public bool Matches(Receipt other) => CryptographicOperations.FixedTimeEquals(Live, other.Live);
 
-    internal ReadOnlySpan<byte> Digits => _digits;
+    internal ReadOnlySpan<byte> Digits => Live;
+
+    // A disposed receipt is all zero bytes; using it would derive a wrong key silently.
+    private byte[] Live => _disposed ? throw new ObjectDisposedException(nameof(Receipt)) : _digits;
 
     public override string ToString() => "Receipt(redacted)";
 
-    public void Dispose() => CryptographicOperations.ZeroMemory(_digits);
+    public void Dispose()
+    {
+        _disposed = true;
+        CryptographicOperations.ZeroMemory(_digits);
+    }
 
     private static byte[] NewBuffer() => GC.AllocateUninitializedArray<byte>(DigitCount, pinned: true);
 }

@@ -239,5 +239,4 @@ public static class RecipientKeyPair
 
     private static Key RecoveryWrappingKey(RecoveryKey recoveryKey, RecipientPublicKey publicKey) =>
         Envelope.Hkdf.DeriveKey(recoveryKey.Bytes, [], Envelope.Concat(RecoveryLabel, publicKey.Bytes.ToArray()), Envelope.Aead, Envelope.NotExportable);
-
 }

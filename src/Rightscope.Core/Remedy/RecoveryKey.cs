@@ -16,6 +16,8 @@ public sealed class RecoveryKey : IDisposable
 
     private readonly byte[] _bytes;
 
+    private bool _disposed;
+
     private RecoveryKey(byte[] bytes) => _bytes = bytes;
 
     public static RecoveryKey Generate()
@@ -79,7 +81,7 @@ public sealed class RecoveryKey : IDisposable
     {
         var chars = new char[CharacterCount + CharacterCount / 4 - 1];
         int buffer = 0, bits = 0, j = 0, n = 0;
-        foreach (var b in _bytes)
+        foreach (var b in Live)
         {
             buffer = (buffer << 8) | b;
             bits += 8;
@@ -101,11 +103,17 @@ public sealed class RecoveryKey : IDisposable
         return new string(chars);
     }
 
-    internal ReadOnlySpan<byte> Bytes => _bytes;
+    internal ReadOnlySpan<byte> Bytes => Live;
+
+    private byte[] Live => _disposed ? throw new ObjectDisposedException(nameof(RecoveryKey)) : _bytes;
 
     public override string ToString() => "RecoveryKey(redacted)";
 
-    public void Dispose() => CryptographicOperations.ZeroMemory(_bytes);
+    public void Dispose()
+    {
+        _disposed = true;
+        CryptographicOperations.ZeroMemory(_bytes);
+    }
 
     private static byte[] NewBuffer() => GC.AllocateUninitializedArray<byte>(Size, pinned: true);
 }

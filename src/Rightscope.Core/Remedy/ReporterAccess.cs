@@ -20,6 +20,7 @@ public sealed class ReporterAccessKey : IDisposable
 
     private readonly byte[] _master;
     private readonly byte[] _salt;
+    private bool _disposed;
 
     private ReporterAccessKey(byte[] master, byte[] salt, KeyDerivationCost cost)
     {
@@ -48,13 +49,17 @@ public sealed class ReporterAccessKey : IDisposable
     }
 
     internal Key WrappingKey(Guid caseId) =>
-        Envelope.Hkdf.DeriveKey(_master, [], Envelope.Concat(WrapLabel, Envelope.CaseIdBytes(caseId)), Envelope.Aead, Envelope.NotExportable);
+        Envelope.Hkdf.DeriveKey(_disposed ? throw new ObjectDisposedException(nameof(ReporterAccessKey)) : _master, [], Envelope.Concat(WrapLabel, Envelope.CaseIdBytes(caseId)), Envelope.Aead, Envelope.NotExportable);
 
     internal bool Uses(ReadOnlySpan<byte> salt, KeyDerivationCost cost) => salt.SequenceEqual(_salt) && cost == Cost;
 
     public override string ToString() => "ReporterAccessKey(redacted)";
 
-    public void Dispose() => CryptographicOperations.ZeroMemory(_master);
+    public void Dispose()
+    {
+        _disposed = true;
+        CryptographicOperations.ZeroMemory(_master);
+    }
 }
 
 /// <summary>

@@ -86,4 +86,13 @@ public sealed class ReceiptTests
         using var b = Receipt.Parse("1111 2222 3333 4445");
         Assert.False(a.Matches(b));
     }
+
+    [Fact]
+    public void A_disposed_receipt_cannot_be_used_to_derive_a_key()
+    {
+        var receipt = Receipt.Generate();
+        receipt.Dispose();
+        Assert.Throws<ObjectDisposedException>(receipt.FormatForDisplay);
+        Assert.Throws<ObjectDisposedException>(() => ReporterAccessKey.Derive(receipt, ReporterAccessKey.NewSalt(), TestCost.Cheap));
+    }
 }
