@@ -37,6 +37,8 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
 
     public DbSet<Evidence> Evidence => Set<Evidence>();
 
+    public DbSet<AssessmentComment> AssessmentComments => Set<AssessmentComment>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -154,6 +156,13 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
             evidence.Property(e => e.Reliability).HasConversion<string>().HasMaxLength(32);
             evidence.HasIndex(e => new { e.AssessmentId, e.ItemKey });
             evidence.HasOne<Assessment>().WithMany().HasForeignKey(e => e.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<AssessmentComment>(comment =>
+        {
+            comment.Property(c => c.Body).HasMaxLength(AssessmentComment.BodyMaxLength);
+            comment.HasIndex(c => new { c.AssessmentId, c.CreatedAt });
+            comment.HasOne<Assessment>().WithMany().HasForeignKey(c => c.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         });
 
         ApplyTenantFilters(builder);

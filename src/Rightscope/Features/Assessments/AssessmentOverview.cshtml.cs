@@ -30,6 +30,10 @@ public sealed class AssessmentOverviewModel(AssessmentStore store, OrganizationC
 
     public bool IsAuthor => Loaded.Assessment.AuthorUserId == context.Membership!.UserId;
 
+    public IReadOnlyList<CommentView> Comments { get; private set; } = [];
+
+    public bool CanComment => AssessmentCommentsModel.MayComment(context);
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var loaded = await store.LoadAsync(id, track: false, cancellationToken);
@@ -39,6 +43,7 @@ public sealed class AssessmentOverviewModel(AssessmentStore store, OrganizationC
         }
 
         Loaded = loaded;
+        Comments = await store.CommentsAsync(id, cancellationToken);
         _nodes = loaded.Methodology.Structure.SelectMany(n => n.DescendantsAndSelf()).ToDictionary(n => n.Key, StringComparer.Ordinal);
         return Page();
     }
