@@ -5,8 +5,8 @@ using Rightscope.Core.Accounts;
 using Rightscope.Features.Organizations;
 using Rightscope.Tests.Infrastructure;
 using static Rightscope.Tests.Features.Api.AssessmentApiTests;
-using ApiTests = Rightscope.Tests.Features.Api.AssessmentApiTests;
 using static Rightscope.Tests.Features.Organizations.MemberTestSupport;
+using ApiTests = Rightscope.Tests.Features.Api.AssessmentApiTests;
 
 namespace Rightscope.Tests.Features.Assessments;
 
