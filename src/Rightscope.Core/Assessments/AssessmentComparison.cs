@@ -6,7 +6,7 @@ namespace Rightscope.Core.Assessments;
 public sealed record ComparedSide(IReadOnlyList<Answer> Answers, ScoreResult Result);
 
 /// <summary>An answer that differs: null on one side means the item was unanswered (or absent) there.</summary>
-public sealed record AnswerChange(string Item, string Component, string? Before, string? After);
+public sealed record AnswerDifference(string Item, string Component, string? Before, string? After);
 
 /// <summary>A node whose score differs; null means excluded (nothing below it scored) or absent on that side.</summary>
 public sealed record NodeScoreChange(string Node, double? Before, double? After);
@@ -22,7 +22,7 @@ public sealed record SetChange<T>(IReadOnlyList<T> Added, IReadOnlyList<T> Remov
 /// and impacts are records with ids of their own, so the caller compares them on the keys it chooses (<see cref="AssessmentComparison.Sets{T}"/>).
 /// </summary>
 public sealed record AssessmentChanges(
-    IReadOnlyList<AnswerChange> Answers,
+    IReadOnlyList<AnswerDifference> Answers,
     IReadOnlyList<NodeScoreChange> Scores,
     double? TotalBefore,
     double? TotalAfter,
@@ -51,14 +51,14 @@ public static class AssessmentComparison
 
         var beforeAnswers = Index(before.Answers);
         var afterAnswers = Index(after.Answers);
-        var answers = new List<AnswerChange>();
+        var answers = new List<AnswerDifference>();
         foreach (var key in beforeAnswers.Keys.Union(afterAnswers.Keys).Order())
         {
             var was = beforeAnswers.GetValueOrDefault(key);
             var now = afterAnswers.GetValueOrDefault(key);
             if (was != now)
             {
-                answers.Add(new AnswerChange(key.Item, key.Component, was, now));
+                answers.Add(new AnswerDifference(key.Item, key.Component, was, now));
             }
         }
 

@@ -39,6 +39,8 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
 
     public DbSet<SalientImpact> SalientImpacts => Set<SalientImpact>();
 
+    public DbSet<AssessmentComment> AssessmentComments => Set<AssessmentComment>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -132,9 +134,9 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
             assessment.Property(a => a.Status).HasConversion<string>().HasMaxLength(32);
             assessment.Property(a => a.ConcurrencyToken).IsConcurrencyToken();
             assessment.HasIndex(a => new { a.OrganizationId, a.UpdatedAt });
-            // One re-assessment per approved assessment: two people starting one at once cannot both succeed.
+            // One re-assessment per approved assessment: two people starting one at once cannot both succeed. No foreign
+            // key: on SQLite adding one rebuilds the table, and assessments are never deleted one by one.
             assessment.HasIndex(a => a.PreviousAssessmentId).IsUnique();
-            assessment.HasOne<Assessment>().WithMany().HasForeignKey(a => a.PreviousAssessmentId).OnDelete(DeleteBehavior.Restrict);
             assessment.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         });
 
@@ -170,6 +172,13 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
             impact.Ignore(i => i.GroupKeys);
             impact.HasIndex(i => i.AssessmentId);
             impact.HasOne<Assessment>().WithMany().HasForeignKey(i => i.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<AssessmentComment>(comment =>
+        {
+            comment.Property(c => c.Body).HasMaxLength(AssessmentComment.BodyMaxLength);
+            comment.HasIndex(c => new { c.AssessmentId, c.CreatedAt });
+            comment.HasOne<Assessment>().WithMany().HasForeignKey(c => c.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         });
 
         ApplyTenantFilters(builder);

@@ -74,6 +74,7 @@ public static class RightscopeServices
         services.AddScoped<OrganizationProvisioner>();
         services.AddSingleton(_ => MethodologyRegistry.Load(configuration));
         services.AddScoped<Features.Assessments.AssessmentStore>();
+        services.AddScoped<Features.Assessments.AssessmentCommands>();
         return services;
     }
 }

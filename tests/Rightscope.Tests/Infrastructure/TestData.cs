@@ -67,7 +67,7 @@ public static class TestData
 
     /// <summary>Stores an API token directly (any role, any dates) and returns its secret.</summary>
     public static async Task<string> CreateApiTokenAsync(
-        this RightscopeFactory factory, Organization organization, Role role, DateTime? expiresAt = null, DateTime? revokedAt = null)
+        this RightscopeFactory factory, Organization organization, Role role, DateTime? expiresAt = null, DateTime? revokedAt = null, Guid? createdBy = null)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RightscopeDbContext>();
@@ -77,6 +77,7 @@ public static class TestData
             OrganizationId = organization.Id,
             Name = $"test {role.ToCode()}",
             Role = role,
+            CreatedByUserId = createdBy ?? Guid.Empty,
             TokenPrefix = ApiTokenSecret.Prefix(secret),
             TokenHash = ApiTokenSecret.Hash(secret),
             CreatedAt = DateTime.UtcNow,

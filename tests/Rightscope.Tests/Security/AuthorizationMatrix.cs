@@ -54,11 +54,19 @@ public static class AuthorizationMatrix
         ["o/{org}/assessments/{id:guid}/reassess"] = RouteRule.OrganizationResource($"/o/{{org}}/assessments/{MissingId}/reassess", Permission.EditWorkspace, null, "GET", "POST"),
         ["o/{org}/assessments/{id:guid}/changes"] = RouteRule.OrganizationResource($"/o/{{org}}/assessments/{MissingId}/changes", Permission.ReadWorkspace, null),
         ["o/{org}/assessments/{id:guid}/evidence"] = RouteRule.OrganizationResource($"/o/{{org}}/assessments/{MissingId}/evidence", Permission.ReadWorkspace, Permission.EditWorkspace, "GET", "POST"),
+        // Reviewers comment too: they must be able to say why work goes back to its author.
+        ["o/{org}/assessments/{id:guid}/comments"] = RouteRule.OrganizationResource($"/o/{{org}}/assessments/{MissingId}/comments", Permission.ReadWorkspace, Permission.EditWorkspace, "GET", "POST") with { AlsoWrite = Permission.Review },
 
         ["o/{org}/api-tokens"] = RouteRule.Organization("/o/{org}/api-tokens", Permission.ManageApiTokens, "GET", "POST"),
 
         // API: bearer tokens only
         ["api/v1/orgs/{org}/methodologies"] = RouteRule.Api("/api/v1/orgs/{org}/methodologies", Permission.ReadWorkspace),
         ["api/v1/orgs/{org}/methodologies/{key}/{version}"] = RouteRule.Api("/api/v1/orgs/{org}/methodologies/ungp-hria/1.0.0", Permission.ReadWorkspace),
+        ["api/v1/orgs/{org}/assessments"] = RouteRule.Api("/api/v1/orgs/{org}/assessments", Permission.ReadWorkspace, Permission.EditWorkspace, 200, "GET", "POST"),
+        ["api/v1/orgs/{org}/assessments/{id:guid}"] = RouteRule.Api($"/api/v1/orgs/{{org}}/assessments/{MissingId}", Permission.ReadWorkspace, Permission.ReadWorkspace, 404, "GET"),
+        ["api/v1/orgs/{org}/assessments/{id:guid}/answers"] = RouteRule.Api($"/api/v1/orgs/{{org}}/assessments/{MissingId}/answers", Permission.EditWorkspace, Permission.EditWorkspace, 404, "PUT"),
+        ["api/v1/orgs/{org}/assessments/{id:guid}/evidence"] = RouteRule.Api($"/api/v1/orgs/{{org}}/assessments/{MissingId}/evidence", Permission.EditWorkspace, Permission.EditWorkspace, 404, "POST"),
+        ["api/v1/orgs/{org}/assessments/{id:guid}/submit"] = RouteRule.Api($"/api/v1/orgs/{{org}}/assessments/{MissingId}/submit", Permission.EditWorkspace, Permission.EditWorkspace, 404, "POST"),
+        ["api/v1/orgs/{org}/assessments/{id:guid}/comments"] = RouteRule.Api($"/api/v1/orgs/{{org}}/assessments/{MissingId}/comments", Permission.ReadWorkspace, Permission.EditWorkspace, 404, "GET", "POST") with { AlsoWrite = Permission.Review },
     };
 }

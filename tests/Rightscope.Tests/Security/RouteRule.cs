@@ -8,8 +8,10 @@ namespace Rightscope.Tests.Security;
 /// <param name="Permission">For organization routes: the permission a member needs.</param>
 /// <param name="Methods">The HTTP methods the route serves.</param>
 /// <param name="SuccessStatus">What an allowed GET returns (200 for pages, a redirect for routers).</param>
-/// <param name="WritePermission">For organization routes: the permission other methods need, when it differs from GET's.</param>
-public sealed record RouteRule(string SamplePath, Access Access, Permission? Permission, string[] Methods, int SuccessStatus = 200, Permission? WritePermission = null)
+/// <param name="WritePermission">The permission other methods need, when it differs from GET's.</param>
+/// <param name="AlsoWrite">A second permission that also allows the other methods (e.g. comments: edit or review).</param>
+public sealed record RouteRule(
+    string SamplePath, Access Access, Permission? Permission, string[] Methods, int SuccessStatus = 200, Permission? WritePermission = null, Permission? AlsoWrite = null)
 {
     public static RouteRule Public(string path, int success = 200, params string[] methods) =>
         new(path, Access.Anonymous, null, methods.Length == 0 ? ["GET"] : methods, success);
@@ -23,6 +25,10 @@ public sealed record RouteRule(string SamplePath, Access Access, Permission? Per
     public static RouteRule Api(string path, Permission permission, params string[] methods) =>
         new(path, Access.Api, permission, methods.Length == 0 ? ["GET"] : methods);
 
+    /// <summary>An API route whose writes need <paramref name="write"/>; an allowed write with an empty body gets 400, or 404 on a missing resource.</summary>
+    public static RouteRule Api(string path, Permission read, Permission write, int success, params string[] methods) =>
+        new(path, Access.Api, read, methods, success, write);
+
     /// <summary>
     /// A route of one resource, tried with an id that does not exist: members allowed to use it get 404 for every
     /// method (the permission is checked first, so the others still get 403).
@@ -32,6 +38,10 @@ public sealed record RouteRule(string SamplePath, Access Access, Permission? Per
 
     /// <summary>The permission a member needs for <paramref name="method"/>.</summary>
     public Permission? PermissionFor(string method) => method == "GET" ? Permission : WritePermission ?? Permission;
+
+    /// <summary>Whether <paramref name="role"/> may use <paramref name="method"/> on this route.</summary>
+    public bool Grants(Role role, string method) =>
+        role.Grants(PermissionFor(method)!.Value) || (method != "GET" && AlsoWrite is { } also && role.Grants(also));
 }
 
 public enum Access

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.OpenApi;
 using Rightscope.Core.Accounts;
 
@@ -19,6 +21,9 @@ public static class ApiEndpoints
             // Only the token scheme: a signed-in browser's cookie is not even read, so the API has no CSRF surface.
             .AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName)
             .RequireAuthenticatedUser());
+        // Enums go out and come in as the API's kebab-case codes ("in-review", "weighted-mean"), as the methodology documents spell them.
+        services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
         services.AddOpenApi(options =>
         {
             options.ShouldInclude = description =>
@@ -57,11 +62,12 @@ public static class ApiEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         organization.MapMethodologyApi();
+        organization.MapAssessmentApi();
         return app;
     }
 
-    /// <summary>The permission the token's role needs for this endpoint, checked by <see cref="ApiOrganizationFilter"/>.</summary>
-    public static TBuilder RequireApiPermission<TBuilder>(this TBuilder builder, Permission permission)
+    /// <summary>The permission the token's role needs for this endpoint (any one of several), checked by <see cref="ApiOrganizationFilter"/>.</summary>
+    public static TBuilder RequireApiPermission<TBuilder>(this TBuilder builder, Permission permission, params Permission[] alternatives)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new ApiPermission(permission));
+        builder.WithMetadata(new ApiPermission([permission, .. alternatives]));
 }

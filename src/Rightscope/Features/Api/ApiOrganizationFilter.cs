@@ -16,8 +16,8 @@ public sealed class ApiEndpointMetadata
     }
 }
 
-/// <summary>The permission an API endpoint needs; an endpoint without one is refused (fail closed).</summary>
-public sealed record ApiPermission(Permission Permission);
+/// <summary>The permissions an API endpoint accepts (any one of them); an endpoint without one is refused (fail closed).</summary>
+public sealed record ApiPermission(IReadOnlyList<Permission> AnyOf);
 
 /// <summary>
 /// Resolves <c>{org}</c> for an API token: the token's own organization or 404 (the same answer as for an
@@ -43,7 +43,7 @@ public sealed class ApiOrganizationFilter(RightscopeDbContext db, TenantScope te
         }
 
         var permission = http.GetEndpoint()?.Metadata.GetMetadata<ApiPermission>();
-        if (permission is null || !caller.Value.Role.Grants(permission.Permission))
+        if (permission is null || !permission.AnyOf.Any(p => caller.Value.Role.Grants(p)))
         {
             return Problem(StatusCodes.Status403Forbidden, "The token's role does not allow this.");
         }

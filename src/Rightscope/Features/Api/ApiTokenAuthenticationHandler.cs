@@ -9,6 +9,7 @@ using Microsoft.Net.Http.Headers;
 using Rightscope.Core.Accounts;
 using Rightscope.Data;
 using Rightscope.Features.ApiTokens;
+using Rightscope.Features.Audit;
 
 namespace Rightscope.Features.Api;
 
@@ -31,6 +32,10 @@ public sealed class ApiTokenAuthenticationHandler(
     public const string OrganizationIdClaim = "rs:organization";
 
     public const string RoleClaim = "rs:role";
+
+    public const string PrefixClaim = "rs:api-token-prefix";
+
+    public const string CreatedByClaim = "rs:api-token-created-by";
 
     private const string BearerPrefix = "Bearer ";
 
@@ -80,6 +85,8 @@ public sealed class ApiTokenAuthenticationHandler(
                 new Claim(TokenIdClaim, token.Id.ToString("N")),
                 new Claim(OrganizationIdClaim, token.OrganizationId.ToString("N")),
                 new Claim(RoleClaim, token.Role.ToCode()),
+                new Claim(PrefixClaim, token.TokenPrefix),
+                new Claim(CreatedByClaim, token.CreatedByUserId.ToString("N")),
                 new Claim(ClaimTypes.Name, $"api-token:{token.TokenPrefix}"),
             ],
             SchemeName,
@@ -111,5 +118,16 @@ public sealed class ApiTokenAuthenticationHandler(
         && Guid.TryParse(user.FindFirstValue(OrganizationIdClaim), out var organizationId)
         && Roles.TryParse(user.FindFirstValue(RoleClaim), out var role)
             ? (organizationId, role)
+            : null;
+
+    /// <summary>
+    /// The token as the author of what it writes: the owner who created it is the accountable person (so they cannot
+    /// also approve that work), and the audit trail names the token itself.
+    /// </summary>
+    public static (Guid TokenId, Guid CreatedByUserId, AuditActor Audit)? Writer(ClaimsPrincipal user) =>
+        user.Identity?.AuthenticationType == SchemeName
+        && Guid.TryParse(user.FindFirstValue(TokenIdClaim), out var tokenId)
+        && Guid.TryParse(user.FindFirstValue(CreatedByClaim), out var createdBy)
+            ? (tokenId, createdBy, AuditActor.ApiToken(tokenId, user.FindFirstValue(PrefixClaim) ?? ""))
             : null;
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Rightscope.Core.Accounts;
 using Rightscope.Features.Audit;
@@ -97,27 +96,41 @@ public abstract class AssessmentCommandPage(
             cancellationToken);
 
     /// <summary>Saves the tracked changes with one audit entry; false when someone else saved the assessment first.</summary>
-    protected async Task<bool> SaveAsync(string action, string summary, CancellationToken cancellationToken)
+    protected Task<bool> SaveAsync(string action, string summary, CancellationToken cancellationToken) =>
+        AssessmentCommands.SaveAsync(
+            audit,
+            Now,
+            Loaded.Assessment,
+            new AuditRecord(context.Current.Id, AuditActor.SignedIn(User), action, "assessment", Loaded.Assessment.Id.ToString("N"), summary),
+            cancellationToken);
+
+    /// <summary>The signed-in member as the actor of an <see cref="AssessmentCommands"/> command.</summary>
+    protected CommandActor Actor => new(context.Current.Id, UserId, AuditActor.SignedIn(User));
+
+    /// <summary>The page's answer to a command that did not succeed: field errors and a 400, a 409, or a 404.</summary>
+    protected IActionResult Failed(CommandOutcome outcome, Func<string, string> field)
     {
-        var assessment = Loaded.Assessment;
-        assessment.UpdatedAt = Now;
-        assessment.ConcurrencyToken = Guid.NewGuid();
-        try
+        switch (outcome.Status)
         {
-            await audit.SaveChangesAsync(
-                new AuditRecord(
-                    context.Current.Id,
-                    AuditActor.SignedIn(User),
-                    action,
-                    "assessment",
-                    assessment.Id.ToString("N"),
-                    summary),
-                cancellationToken);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return false;
+            case CommandStatus.Invalid:
+                foreach (var (key, messages) in outcome.Errors)
+                {
+                    foreach (var message in messages)
+                    {
+                        ModelState.AddModelError(field(key), message);
+                    }
+                }
+
+                return Refused(outcome.Message!);
+            case CommandStatus.Refused:
+                return Refused(outcome.Message!);
+            case CommandStatus.Conflict:
+                return Conflicted();
+            default:
+                return NotFound();
         }
     }
+
+    /// <summary>A command's field key as the pages' <c>Input</c> forms name it: <c>subjectName</c> → <c>Input.SubjectName</c>.</summary>
+    public static string InputField(string key) => key.Length == 0 ? "" : $"Input.{char.ToUpperInvariant(key[0])}{key[1..]}";
 }

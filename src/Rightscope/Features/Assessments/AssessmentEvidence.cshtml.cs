@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Rightscope.Core.Accounts;
 using Rightscope.Core.Assessments;
-using Rightscope.Data;
 using Rightscope.Features.Audit;
 using Rightscope.Features.Methodologies;
 using Rightscope.Infrastructure.Tenancy;
@@ -14,7 +13,7 @@ namespace Rightscope.Features.Assessments;
 /// <summary>The evidence of an assessment, each source attached to the question it supports.</summary>
 [RequirePermission(Permission.ReadWorkspace)]
 public sealed class AssessmentEvidenceModel(
-    RightscopeDbContext db,
+    AssessmentCommands commands,
     AssessmentStore store,
     OrganizationContext context,
     IAuthorizationService authorization,
@@ -51,7 +50,10 @@ public sealed class AssessmentEvidenceModel(
     public string TitleOf(string item) =>
         Loaded.Methodology.Items.FirstOrDefault(n => n.Key == item)?.Title.In(Language) ?? item;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, string? item, CancellationToken cancellationToken)
+    /// <summary>The evidence being edited (<c>?edit={id}</c>), or null when the form adds new evidence.</summary>
+    public Evidence? Editing { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? item, Guid? edit, CancellationToken cancellationToken)
     {
         var lookup = await FindAsync(id, Permission.ReadWorkspace, track: false, cancellationToken);
         if (lookup != Lookup.Found)
@@ -60,6 +62,27 @@ public sealed class AssessmentEvidenceModel(
         }
 
         Input.ItemKey = item;
+        if (edit is { } evidenceId)
+        {
+            Editing = Loaded.Evidence.FirstOrDefault(e => e.Id == evidenceId);
+            if (Editing is null)
+            {
+                return NotFound();
+            }
+
+            Input = new InputModel
+            {
+                ItemKey = Editing.ItemKey,
+                SourceKind = Editing.SourceKind.ToString(),
+                Title = Editing.Title,
+                Publisher = Editing.Publisher,
+                Url = Editing.Url,
+                PublishedOn = Editing.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Excerpt = Editing.Excerpt,
+                Reliability = Editing.Reliability.ToString(),
+            };
+        }
+
         return Page();
     }
 
@@ -71,89 +94,35 @@ public sealed class AssessmentEvidenceModel(
             return Refuse(lookup);
         }
 
-        var assessment = Loaded.Assessment;
-        if (!AssessmentWorkflow.IsEditable(assessment.Status))
-        {
-            return Refused(Text["Section.NotDraft"]);
-        }
-
-        if (Input.ItemKey is null || !Loaded.Methodology.Items.Any(n => n.Key == Input.ItemKey))
-        {
-            ModelState.AddModelError("Input.ItemKey", Text["Evidence.ItemInvalid"]);
-        }
-
-        if (!Enum.TryParse<EvidenceSourceKind>(Input.SourceKind, ignoreCase: false, out var kind) || !Enum.IsDefined(kind))
-        {
-            ModelState.AddModelError("Input.SourceKind", Text["Evidence.SourceKindInvalid"]);
-        }
-
-        if (!Enum.TryParse<EvidenceReliability>(Input.Reliability, ignoreCase: false, out var reliability) || !Enum.IsDefined(reliability))
-        {
-            ModelState.AddModelError("Input.Reliability", Text["Evidence.ReliabilityInvalid"]);
-        }
-
-        var title = Input.Title?.Trim() ?? "";
-        if (title.Length is 0 or > Evidence.TitleMaxLength)
-        {
-            ModelState.AddModelError("Input.Title", Text["Evidence.TitleInvalid", Evidence.TitleMaxLength]);
-        }
-
-        var publisher = Input.Publisher?.Trim() ?? "";
-        if (publisher.Length > Evidence.PublisherMaxLength)
-        {
-            ModelState.AddModelError("Input.Publisher", Text["Evidence.PublisherTooLong", Evidence.PublisherMaxLength]);
-        }
-
-        var url = Input.Url?.Trim() ?? "";
-        if (url.Length > 0 && (url.Length > Evidence.UrlMaxLength
-            || !Uri.TryCreate(url, UriKind.Absolute, out var uri)
-            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
-        {
-            ModelState.AddModelError("Input.Url", Text["Evidence.UrlInvalid"]);
-        }
-
-        DateOnly? publishedOn = null;
-        if (!string.IsNullOrWhiteSpace(Input.PublishedOn))
-        {
-            if (DateOnly.TryParseExact(Input.PublishedOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                publishedOn = date;
-            }
-            else
-            {
-                ModelState.AddModelError("Input.PublishedOn", Text["Evidence.DateInvalid"]);
-            }
-        }
-
-        var excerpt = Input.Excerpt?.Trim() ?? "";
-        if (excerpt.Length > Evidence.ExcerptMaxLength)
-        {
-            ModelState.AddModelError("Input.Excerpt", Text["Evidence.ExcerptTooLong", Evidence.ExcerptMaxLength]);
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Refused(Text["Evidence.NothingSaved"]);
-        }
-
-        var evidence = new Evidence
-        {
-            OrganizationId = assessment.OrganizationId,
-            AssessmentId = assessment.Id,
-            ItemKey = Input.ItemKey!,
-            SourceKind = kind,
-            Title = title,
-            Publisher = publisher.Length == 0 ? null : publisher,
-            Url = url.Length == 0 ? null : url,
-            PublishedOn = publishedOn,
-            Excerpt = excerpt.Length == 0 ? null : excerpt,
-            Reliability = reliability,
-            AddedByUserId = UserId,
-            AddedAt = Now,
-        };
-        db.Evidence.Add(evidence);
-        return await SaveAsync("assessment.evidence-added", $"evidence {evidence.Id:N} ({kind}, {reliability}) for {evidence.ItemKey}", cancellationToken)
-            ? Redirect($"{OverviewUrl(id)}/evidence?added=1")
-            : Conflicted();
+        var outcome = await commands.AddEvidenceAsync(Actor, Loaded, Entered(), cancellationToken);
+        return outcome.Succeeded ? Redirect($"{OverviewUrl(id)}/evidence?added=1") : Failed(outcome, InputField);
     }
+
+    public async Task<IActionResult> OnPostEditAsync(Guid id, Guid evidence, CancellationToken cancellationToken)
+    {
+        var lookup = await FindAsync(id, Permission.EditWorkspace, track: true, cancellationToken);
+        if (lookup != Lookup.Found)
+        {
+            return Refuse(lookup);
+        }
+
+        Editing = Loaded.Evidence.FirstOrDefault(e => e.Id == evidence);
+        var outcome = await commands.EditEvidenceAsync(Actor, Loaded, evidence, Entered(), cancellationToken);
+        return outcome.Succeeded ? Redirect($"{OverviewUrl(id)}/evidence?changed=1") : Failed(outcome, InputField);
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(Guid id, Guid evidence, CancellationToken cancellationToken)
+    {
+        var lookup = await FindAsync(id, Permission.EditWorkspace, track: true, cancellationToken);
+        if (lookup != Lookup.Found)
+        {
+            return Refuse(lookup);
+        }
+
+        var outcome = await commands.RemoveEvidenceAsync(Actor, Loaded, evidence, cancellationToken);
+        return outcome.Succeeded ? Redirect($"{OverviewUrl(id)}/evidence?removed=1") : Failed(outcome, InputField);
+    }
+
+    private EvidenceInput Entered() => new(
+        Input.ItemKey, Input.SourceKind, Input.Title, Input.Publisher, Input.Url, Input.PublishedOn, Input.Excerpt, Input.Reliability);
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -18,12 +16,11 @@ namespace Rightscope.Features.Assessments;
 /// then the subject, its attributes and services, which depend on that methodology.
 /// </summary>
 [RequirePermission(Permission.EditWorkspace)]
-public sealed partial class AssessmentNewModel(
+public sealed class AssessmentNewModel(
     RightscopeDbContext db,
     OrganizationContext context,
     MethodologyRegistry registry,
-    AuditTrail audit,
-    TimeProvider clock,
+    AssessmentCommands commands,
     IStringLocalizer<AssessmentsText> text) : PageModel
 {
     public sealed class InputModel
@@ -71,81 +68,24 @@ public sealed partial class AssessmentNewModel(
             return this.InvalidForm();
         }
 
-        var methodology = Chosen;
-        Input.Methodology = methodology.Id;
-        SubjectKind kind = default;
-        if (!Enum.TryParse(Input.SubjectKind, ignoreCase: false, out kind) || !methodology.Subjects.Contains(kind))
+        Input.Methodology = Chosen.Id;
+        var services = (Input.Services ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var outcome = await commands.CreateAsync(
+            new CommandActor(context.Current.Id, context.Membership!.UserId, AuditActor.SignedIn(User)),
+            new NewAssessment(Chosen.Id, Input.SubjectKind, Input.SubjectName, Input.Attributes, services),
+            cancellationToken);
+        if (!outcome.Succeeded)
         {
-            ModelState.AddModelError("Input.SubjectKind", text["New.SubjectKindInvalid"]);
-        }
-
-        var name = Input.SubjectName?.Trim() ?? "";
-        if (name.Length is 0 or > Assessment.SubjectNameMaxLength)
-        {
-            ModelState.AddModelError("Input.SubjectName", text["New.SubjectNameInvalid", Assessment.SubjectNameMaxLength]);
-        }
-
-        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var attribute in methodology.Attributes)
-        {
-            if (Input.Attributes.TryGetValue(attribute.Key, out var value) && attribute.Options.Any(o => o.Key == value))
+            foreach (var (key, messages) in outcome.Errors)
             {
-                attributes[attribute.Key] = value;
+                ModelState.AddModelError(AssessmentCommandPage.InputField(key), string.Join(" ", messages));
             }
-            else
-            {
-                ModelState.AddModelError(AttributeField(attribute.Key), text["New.AttributeInvalid", attribute.Title.In(Language)]);
-            }
-        }
 
-        var services = (Input.Services ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Distinct(StringComparer.Ordinal).ToList();
-        if (methodology.Components is null && services.Count > 0)
-        {
-            ModelState.AddModelError("Input.Services", text["New.ServicesNotScored"]);
-        }
-        else if (services.Any(s => !ServiceKey().IsMatch(s) || s == Core.Scoring.AssessmentInput.Company) || services.Count > 20)
-        {
-            ModelState.AddModelError("Input.Services", text["New.ServicesInvalid"]);
-        }
-
-        if (!ModelState.IsValid)
-        {
             return this.InvalidForm();
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var userId = context.Membership!.UserId;
-        var assessment = new Assessment
-        {
-            OrganizationId = context.Current.Id,
-            SubjectKind = kind,
-            SubjectName = name,
-            Attributes = JsonSerializer.Serialize(attributes),
-            Services = JsonSerializer.Serialize(services),
-            MethodologyKey = methodology.Key,
-            MethodologyVersion = methodology.Version,
-            AuthorUserId = userId,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        var result = AssessmentStore.Score(methodology, assessment, [], [], []);
-        (assessment.Total, assessment.Tier) = (result.Total, result.Tier);
-        db.Assessments.Add(assessment);
-        await audit.SaveChangesAsync(
-            new AuditRecord(
-                context.Current.Id,
-                AuditActor.SignedIn(User),
-                "assessment.created",
-                "assessment",
-                assessment.Id.ToString("N"),
-                $"{methodology.Id}, {kind}: {name}"),
-            cancellationToken);
-        return Redirect($"/o/{Slug}/assessments/{assessment.Id}");
+        return Redirect($"/o/{Slug}/assessments/{outcome.Id}");
     }
 
     public static string AttributeField(string key) => $"Input.Attributes[{key}]";
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,99}$")]
-    private static partial Regex ServiceKey();
 }

@@ -37,6 +37,10 @@ public sealed class AssessmentOverviewModel(RightscopeDbContext db, AssessmentSt
 
     public bool IsAuthor => Loaded.Assessment.AuthorUserId == context.Membership!.UserId;
 
+    public IReadOnlyList<CommentView> Comments { get; private set; } = [];
+
+    public bool CanComment => AssessmentCommentsModel.MayComment(context);
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var loaded = await store.LoadAsync(id, track: false, cancellationToken);
@@ -48,6 +52,7 @@ public sealed class AssessmentOverviewModel(RightscopeDbContext db, AssessmentSt
         Loaded = loaded;
         SuccessorId = await db.Assessments.AsNoTracking()
             .Where(a => a.PreviousAssessmentId == id).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
+        Comments = await store.CommentsAsync(id, cancellationToken);
         _nodes = loaded.Methodology.Structure.SelectMany(n => n.DescendantsAndSelf()).ToDictionary(n => n.Key, StringComparer.Ordinal);
         return Page();
     }

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Localization;
 using Rightscope.Core.Accounts;
 using Rightscope.Core.Assessments;
 using Rightscope.Core.Methodologies;
-using Rightscope.Data;
 using Rightscope.Features.Audit;
 using Rightscope.Features.Methodologies;
 using Rightscope.Infrastructure.Tenancy;
@@ -18,7 +17,7 @@ namespace Rightscope.Features.Assessments;
 /// </summary>
 [RequirePermission(Permission.ReadWorkspace)]
 public sealed class AssessmentSectionModel(
-    RightscopeDbContext db,
+    AssessmentCommands commands,
     AssessmentStore store,
     OrganizationContext context,
     IAuthorizationService authorization,
@@ -67,99 +66,34 @@ public sealed class AssessmentSectionModel(
             return NotFound();
         }
 
-        var assessment = Loaded.Assessment;
-        if (!AssessmentWorkflow.IsEditable(assessment.Status))
-        {
-            return Refused(Text["Section.NotDraft"]);
-        }
-
         // The form carries the version it was rendered from, so a save over someone else's newer answers is refused
-        // instead of silently undoing them.
-        if (!Guid.TryParse(Request.Form[VersionField], out var version) || version != assessment.ConcurrencyToken)
-        {
-            return Conflicted();
-        }
-
+        // instead of silently undoing them. The whole section is posted: an empty answer clears it.
+        Guid.TryParse(Request.Form[VersionField], out var version);
         Posted = Request.Form;
-        var existing = Loaded.Answers.ToDictionary(a => (a.ItemKey, a.Component));
-        var wanted = new List<(ItemRow Row, string Component, string? Option, string? Note)>();
-        foreach (var row in Groups.SelectMany(g => g.Items))
-        {
-            foreach (var component in row.Components)
-            {
-                var answerField = AnswerField(row.Item.Key, component);
-                var noteField = NoteField(row.Item.Key, component);
-                var option = Request.Form[answerField].ToString();
-                var note = Request.Form[noteField].ToString().Trim();
-                if (option.Length > 0 && row.AnswerSet.Find(option) is null)
-                {
-                    ModelState.AddModelError(answerField, Text["Section.OptionInvalid", row.Item.Title.In(Language)]);
-                }
-
-                if (note.Length > AssessmentAnswer.NoteMaxLength)
-                {
-                    ModelState.AddModelError(noteField, Text["Section.NoteTooLong", AssessmentAnswer.NoteMaxLength]);
-                }
-                else if (note.Length > 0 && option.Length == 0)
-                {
-                    ModelState.AddModelError(answerField, Text["Section.NoteWithoutAnswer", row.Item.Title.In(Language)]);
-                }
-
-                wanted.Add((row, component, option.Length == 0 ? null : option, note.Length == 0 ? null : note));
-            }
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Refused(Text["Section.NothingSaved"]);
-        }
-
-        var now = Now;
-        var (added, changed, cleared) = (0, 0, 0);
-        foreach (var (row, component, option, note) in wanted)
-        {
-            existing.TryGetValue((row.Item.Key, component), out var answer);
-            if (option is null)
-            {
-                if (answer is not null)
-                {
-                    db.AssessmentAnswers.Remove(answer);
-                    existing.Remove((row.Item.Key, component));
-                    cleared++;
-                }
-            }
-            else if (answer is null)
-            {
-                answer = new AssessmentAnswer
-                {
-                    OrganizationId = assessment.OrganizationId,
-                    AssessmentId = assessment.Id,
-                    ItemKey = row.Item.Key,
-                    Component = component,
-                    OptionKey = option,
-                    Note = note,
-                    AnsweredByUserId = UserId,
-                    AnsweredAt = now,
-                };
-                db.AssessmentAnswers.Add(answer);
-                existing[(row.Item.Key, component)] = answer;
-                added++;
-            }
-            else if (answer.OptionKey != option || answer.Note != note)
-            {
-                (answer.OptionKey, answer.Note, answer.AnsweredByUserId, answer.AnsweredAt) = (option, note, UserId, now);
-                changed++;
-            }
-        }
-
-        var result = AssessmentStore.Score(Loaded.Methodology, assessment, existing.Values, Loaded.Evidence, Loaded.Impacts);
-        (assessment.Total, assessment.Tier) = (result.Total, result.Tier);
-        var summary = string.Create(
-            CultureInfo.InvariantCulture,
-            $"section {Section.Key}: {added} answered, {changed} changed, {cleared} cleared; total {result.Total?.ToString("0.##", CultureInfo.InvariantCulture) ?? "none"}, tier {result.Tier?.ToString(CultureInfo.InvariantCulture) ?? "none"}");
-        return await SaveAsync("assessment.answers-saved", summary, cancellationToken)
+        var changes = Groups.SelectMany(g => g.Items)
+            .SelectMany(row => row.Components.Select(component => new AnswerChange(
+                row.Item.Key, component, Request.Form[AnswerField(row.Item.Key, component)], Request.Form[NoteField(row.Item.Key, component)])))
+            .ToList();
+        var outcome = await commands.SetAnswersAsync(Actor, Loaded, version, changes, $"section {Section.Key}", cancellationToken);
+        return outcome.Succeeded
             ? Redirect($"{OverviewUrl(id)}/sections/{Section.Key}?saved=1")
-            : Conflicted();
+            : Failed(outcome, key => FormField(changes, key));
+    }
+
+    // "answers[3].note" → the note field of the fourth answer of the form.
+    private static string FormField(List<AnswerChange> changes, string key)
+    {
+        var open = key.IndexOf('[', StringComparison.Ordinal);
+        var close = key.IndexOf(']', StringComparison.Ordinal);
+        if (open < 0 || close < open || !int.TryParse(key[(open + 1)..close], NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= changes.Count)
+        {
+            return "";
+        }
+
+        var change = changes[index];
+        return key.EndsWith(".note", StringComparison.Ordinal)
+            ? NoteField(change.ItemKey!, change.Component!)
+            : AnswerField(change.ItemKey!, change.Component!);
     }
 
     /// <summary>The value a field shows: what was just posted, else the stored answer.</summary>

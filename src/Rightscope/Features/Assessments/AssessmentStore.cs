@@ -60,6 +60,22 @@ public sealed class AssessmentStore(RightscopeDbContext db, MethodologyRegistry 
             assessment, found.Methodology, answers, evidence, impacts, Score(found.Methodology, assessment, answers, evidence, impacts));
     }
 
+    /// <summary>The comments on an assessment, oldest first, with their authors' names.</summary>
+    public async Task<IReadOnlyList<CommentView>> CommentsAsync(Guid assessmentId, CancellationToken cancellationToken)
+    {
+        var rows = await db.AssessmentComments.AsNoTracking()
+            .Where(c => c.AssessmentId == assessmentId)
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .Select(c => new { c.Id, c.AuthorUserId, c.Body, c.CreatedAt })
+            .ToListAsync(cancellationToken);
+        var authorIds = rows.Select(r => r.AuthorUserId).Distinct().ToList();
+        var authors = await db.Users.AsNoTracking()
+            .Where(u => authorIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName, u.Email })
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName.Length > 0 ? u.DisplayName : u.Email ?? "", cancellationToken);
+        return [.. rows.Select(r => new CommentView(r.Id, r.AuthorUserId, authors.GetValueOrDefault(r.AuthorUserId, "—"), r.Body, r.CreatedAt))];
+    }
+
     public static ScoreResult Score(
         Methodology methodology,
         Assessment assessment,

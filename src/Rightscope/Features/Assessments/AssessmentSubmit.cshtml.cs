@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Rightscope.Core.Accounts;
-using Rightscope.Core.Assessments;
 using Rightscope.Features.Audit;
 using Rightscope.Infrastructure.Tenancy;
 
@@ -11,6 +10,7 @@ namespace Rightscope.Features.Assessments;
 /// <summary>Submits a draft for review (the overview's button posts here).</summary>
 [RequirePermission(Permission.EditWorkspace)]
 public sealed class AssessmentSubmitModel(
+    AssessmentCommands commands,
     AssessmentStore store,
     OrganizationContext context,
     IAuthorizationService authorization,
@@ -32,17 +32,7 @@ public sealed class AssessmentSubmitModel(
             return Refuse(lookup);
         }
 
-        var assessment = Loaded.Assessment;
-        var result = AssessmentWorkflow.Submit(assessment.Status);
-        if (!result.Succeeded)
-        {
-            return Refused(Text["Workflow.NotDraft"]);
-        }
-
-        assessment.Status = result.Status;
-        assessment.SubmittedAt = Now;
-        return await SaveAsync("assessment.submitted", $"{assessment.MethodologyId}: submitted for review", cancellationToken)
-            ? Redirect(OverviewUrl(id))
-            : Conflicted();
+        var outcome = await commands.SubmitAsync(Actor, Loaded, cancellationToken);
+        return outcome.Succeeded ? Redirect(OverviewUrl(id)) : Failed(outcome, AssessmentCommandPage.InputField);
     }
 }

@@ -11,6 +11,9 @@ public sealed record AuditActor(string? Id, string Display)
 
     public static AuditActor CommandLine() => new(null, $"cli:{Environment.UserName}");
 
+    /// <summary>An API token: named by its id and public prefix, never by its secret; a token is not a person.</summary>
+    public static AuditActor ApiToken(Guid tokenId, string prefix) => new($"api-token:{tokenId:N}", $"api-token:{prefix}");
+
     /// <summary>The signed-in user of a request, from the claims of the session cookie.</summary>
     public static AuditActor SignedIn(ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id)

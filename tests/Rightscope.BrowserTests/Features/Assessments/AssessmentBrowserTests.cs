@@ -97,7 +97,7 @@ public sealed partial class AssessmentBrowserTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Add evidence" }).ClickAsync();
         await page.WaitForURLAsync($"**{overviewUrl}/evidence?added=1");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The evidence was added.");
-        var source = page.GetByRole(AriaRole.Link, new() { Name = EvidenceTitle });
+        var source = page.GetByRole(AriaRole.Link, new() { Name = EvidenceTitle, Exact = true });
         await Assertions.Expect(source).ToHaveAttributeAsync("href", EvidenceUrl);
         await page.GotoAsync($"{overviewUrl}/sections/remedy");
         await Assertions.Expect(Question(page, "remedy-commitment").GetByRole(AriaRole.Link, new() { Name = "Evidence: 1" })).ToBeVisibleAsync();

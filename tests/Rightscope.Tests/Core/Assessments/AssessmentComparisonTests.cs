@@ -63,7 +63,7 @@ public sealed class AssessmentComparisonTests
         var changes = AssessmentComparison.Compare(Side(before), Side(after));
 
         var change = Assert.Single(changes.Answers);
-        Assert.Equal(new AnswerChange("q1", AssessmentInput.Company, "yes", "no"), change);
+        Assert.Equal(new AnswerDifference("q1", AssessmentInput.Company, "yes", "no"), change);
         Assert.Contains(changes.Scores, s => s.Node == "s" && s.Before == 100 && s.After == 50);
         Assert.Equal(100, changes.TotalBefore);
         Assert.Equal(50, changes.TotalAfter);

@@ -234,6 +234,14 @@ public sealed class AssessmentsTests
         var id = await StartAsync(author, org);
         var overview = $"/o/{org.Slug}/assessments/{id}";
 
+        // Incomplete work is not submitted: an unanswered question would drop out of the score.
+        var incomplete = await Forms.PostAsync(author, overview, NoFields, $"{overview}/submit");
+        Assert.Equal(HttpStatusCode.BadRequest, incomplete.StatusCode);
+        Assert.Contains("Answer every question before submitting for review: 0 of ", System.Net.WebUtility.HtmlDecode(await incomplete.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(AssessmentStatus.Draft, (await AssessmentAsync(app, id)).Status);
+        Assert.Empty(await AuditAsync(app, org.Id, "assessment.submitted"));
+
+        await Completion.CompleteAsync(author, overview);
         Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(author, overview, NoFields, $"{overview}/submit")).StatusCode);
         Assert.Equal(AssessmentStatus.InReview, (await AssessmentAsync(app, id)).Status);
         // Answers are frozen once submitted.
@@ -271,7 +279,8 @@ public sealed class AssessmentsTests
         var author = await app.SignInAsync(owner.Email!);
         var id = await StartAsync(author, org);
         var overview = $"/o/{org.Slug}/assessments/{id}";
-        await Forms.PostAsync(author, overview, NoFields, $"{overview}/submit");
+        await Completion.CompleteAsync(author, overview);
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(author, overview, NoFields, $"{overview}/submit")).StatusCode);
 
         var returned = await Forms.PostAsync(await app.SignInAsync(reviewer.Email!), overview, Decision("return"), $"{overview}/review");
 
@@ -291,7 +300,8 @@ public sealed class AssessmentsTests
         var author = await app.SignInAsync(owner.Email!);
         var id = await StartAsync(author, org);
         var overview = $"/o/{org.Slug}/assessments/{id}";
-        await Forms.PostAsync(author, overview, NoFields, $"{overview}/submit");
+        await Completion.CompleteAsync(author, overview);
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(author, overview, NoFields, $"{overview}/submit")).StatusCode);
 
         var viewerClient = await app.SignInAsync(viewer.Email!);
         Assert.Equal(HttpStatusCode.OK, (await viewerClient.GetAsync(overview)).StatusCode);
@@ -304,7 +314,8 @@ public sealed class AssessmentsTests
         var analystClient = await app.SignInAsync(analyst.Email!);
         Assert.Equal(HttpStatusCode.Forbidden, (await Forms.PostAsync(analystClient, overview, Decision("approve"), $"{overview}/review")).StatusCode);
         Assert.Equal(AssessmentStatus.InReview, (await AssessmentAsync(app, id)).Status);
-        Assert.Equal(0, await CountAsync(app, db => db.AssessmentAnswers.IgnoreQueryFilters().CountAsync(a => a.AssessmentId == id)));
+        // The viewer's "yes" answers were refused: the completed assessment holds only "not applicable".
+        Assert.Equal(0, await CountAsync(app, db => db.AssessmentAnswers.IgnoreQueryFilters().CountAsync(a => a.AssessmentId == id && a.OptionKey == "yes")));
     }
 
     [Theory]

@@ -172,6 +172,7 @@ public sealed class ReassessmentTests
     private static async Task ApproveAsync(HttpClient author, HttpClient approver, Organization org, Guid id)
     {
         var overview = $"/o/{org.Slug}/assessments/{id}";
+        await Completion.CompleteAsync(author, overview);
         Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(author, overview, NoFields, $"{overview}/submit")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(approver, overview, new Dictionary<string, string> { ["decision"] = "approve" }, $"{overview}/review")).StatusCode);
     }

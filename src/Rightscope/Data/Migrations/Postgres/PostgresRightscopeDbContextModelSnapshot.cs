@@ -365,6 +365,36 @@ namespace Rightscope.Data.Migrations.Postgres
                     b.ToTable("AssessmentAnswers");
                 });
 
+            modelBuilder.Entity("Rightscope.Features.Assessments.AssessmentComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "CreatedAt");
+
+                    b.ToTable("AssessmentComments");
+                });
+
             modelBuilder.Entity("Rightscope.Features.Assessments.Evidence", b =>
                 {
                     b.Property<Guid>("Id")
@@ -763,14 +793,18 @@ namespace Rightscope.Data.Migrations.Postgres
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Rightscope.Features.Assessments.Assessment", null)
-                        .WithMany()
-                        .HasForeignKey("PreviousAssessmentId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Rightscope.Features.Assessments.AssessmentAnswer", b =>
+                {
+                    b.HasOne("Rightscope.Features.Assessments.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rightscope.Features.Assessments.AssessmentComment", b =>
                 {
                     b.HasOne("Rightscope.Features.Assessments.Assessment", null)
                         .WithMany()

@@ -11,8 +11,8 @@ using Rightscope.Data;
 namespace Rightscope.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRightscopeDbContext))]
-    [Migration("20261123145852_Reassessments")]
-    partial class Reassessments
+    [Migration("20261123153159_ReassessmentsAndComments")]
+    partial class ReassessmentsAndComments
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -357,6 +357,36 @@ namespace Rightscope.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("AssessmentAnswers");
+                });
+
+            modelBuilder.Entity("Rightscope.Features.Assessments.AssessmentComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "CreatedAt");
+
+                    b.ToTable("AssessmentComments");
                 });
 
             modelBuilder.Entity("Rightscope.Features.Assessments.Evidence", b =>
@@ -755,14 +785,18 @@ namespace Rightscope.Data.Migrations.Sqlite
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Rightscope.Features.Assessments.Assessment", null)
-                        .WithMany()
-                        .HasForeignKey("PreviousAssessmentId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Rightscope.Features.Assessments.AssessmentAnswer", b =>
+                {
+                    b.HasOne("Rightscope.Features.Assessments.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rightscope.Features.Assessments.AssessmentComment", b =>
                 {
                     b.HasOne("Rightscope.Features.Assessments.Assessment", null)
                         .WithMany()

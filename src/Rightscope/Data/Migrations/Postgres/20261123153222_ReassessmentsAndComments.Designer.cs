@@ -12,8 +12,8 @@ using Rightscope.Data;
 namespace Rightscope.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRightscopeDbContext))]
-    [Migration("20261123145931_Reassessments")]
-    partial class Reassessments
+    [Migration("20261123153222_ReassessmentsAndComments")]
+    partial class ReassessmentsAndComments
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -366,6 +366,36 @@ namespace Rightscope.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("AssessmentAnswers");
+                });
+
+            modelBuilder.Entity("Rightscope.Features.Assessments.AssessmentComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "CreatedAt");
+
+                    b.ToTable("AssessmentComments");
                 });
 
             modelBuilder.Entity("Rightscope.Features.Assessments.Evidence", b =>
@@ -766,14 +796,18 @@ namespace Rightscope.Data.Migrations.Postgres
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Rightscope.Features.Assessments.Assessment", null)
-                        .WithMany()
-                        .HasForeignKey("PreviousAssessmentId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Rightscope.Features.Assessments.AssessmentAnswer", b =>
+                {
+                    b.HasOne("Rightscope.Features.Assessments.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rightscope.Features.Assessments.AssessmentComment", b =>
                 {
                     b.HasOne("Rightscope.Features.Assessments.Assessment", null)
                         .WithMany()
