@@ -50,6 +50,7 @@ public sealed record AssessmentDocument(
     Guid Version,
     IReadOnlyList<AnswerDocument> Answers,
     IReadOnlyList<EvidenceDocument> Evidence,
+    IReadOnlyList<ImpactDocument> Impacts,
     ResultDocument Result)
 {
     public static AssessmentDocument From(LoadedAssessment loaded)
@@ -73,6 +74,8 @@ public sealed record AssessmentDocument(
             [.. loaded.Answers.OrderBy(x => x.ItemKey, StringComparer.Ordinal).ThenBy(x => x.Component, StringComparer.Ordinal)
                 .Select(x => new AnswerDocument(x.ItemKey, x.Component, x.OptionKey, x.Note, x.AnsweredByUserId, x.AnsweredAt))],
             [.. loaded.Evidence.Select(EvidenceDocument.From)],
+            // In UNGP 24 priority order, as the engine rated them.
+            [.. loaded.Result.Impacts.Select(rating => ImpactDocument.From(loaded.Impacts.First(i => i.EngineId == rating.Id), rating))],
             ResultDocument.From(loaded.Result));
     }
 }
@@ -95,6 +98,41 @@ public sealed record EvidenceDocument(
 {
     public static EvidenceDocument From(Evidence e) => new(
         e.Id, e.ItemKey, e.SourceKind, e.Title, e.Publisher, e.Url, e.PublishedOn, e.Excerpt, e.Reliability, e.AddedByUserId, e.AddedAt);
+}
+
+/// <summary>
+/// A salient impact with its rating: severity per the methodology's formula, whether it is severe and irremediable,
+/// and the likelihood used for ordering (null for an actual impact under a model without likelihood).
+/// </summary>
+public sealed record ImpactDocument(
+    Guid Id,
+    string Right,
+    IReadOnlyList<string> Groups,
+    string Involvement,
+    string Description,
+    bool Actual,
+    int Scale,
+    int Scope,
+    int Irremediability,
+    int? Likelihood,
+    double Severity,
+    bool Severe,
+    bool Irremediable)
+{
+    public static ImpactDocument From(SalientImpact impact, Core.Scoring.ImpactRating rating) => new(
+        impact.Id,
+        impact.RightKey,
+        impact.GroupKeys,
+        SalientImpactForm.KeyOf(impact.Involvement),
+        impact.Description,
+        impact.Actual,
+        impact.Scale,
+        impact.Scope,
+        impact.Irremediability,
+        impact.Likelihood,
+        rating.Severity,
+        rating.IsSevere,
+        rating.IsIrremediable);
 }
 
 /// <summary>

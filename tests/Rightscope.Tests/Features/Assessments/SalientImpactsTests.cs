@@ -46,6 +46,18 @@ public sealed class SalientImpactsTests
         Assert.Contains("Severity floor: severity 5 or more", overview, StringComparison.Ordinal);
         Assert.Equal(2, (await AuditAsync(app, org.Id, "assessment.impact-recorded")).Count);
 
+        // The API returns the impacts rated and in the same order.
+        var api = app.CreateApiClient(await app.CreateApiTokenAsync(org, Role.Viewer));
+        using (var json = System.Text.Json.JsonDocument.Parse(await (await api.GetAsync($"/api/v1/orgs/{org.Slug}/assessments/{id}")).Content.ReadAsStringAsync()))
+        {
+            var rated = json.RootElement.GetProperty("impacts").EnumerateArray().ToList();
+            Assert.Equal(["privacy", "equality-non-discrimination"], rated.Select(i => i.GetProperty("right").GetString()));
+            Assert.Equal(5, rated[0].GetProperty("severity").GetDouble());
+            Assert.True(rated[0].GetProperty("irremediable").GetBoolean());
+            Assert.False(rated[1].GetProperty("severe").GetBoolean());
+            Assert.Equal("contribute", rated[1].GetProperty("involvement").GetString());
+        }
+
         // Removing the severe impact lifts the floor.
         var severe = await ImpactsAsync(app, id);
         var removed = await Forms.PostAsync(
