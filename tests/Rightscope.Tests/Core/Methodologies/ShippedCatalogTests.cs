@@ -34,4 +34,30 @@ public sealed class ShippedCatalogTests
         var catalog = CatalogLoader.LoadDirectory(catalogRoot);
         Assert.True(catalog.Succeeded, string.Join(Environment.NewLine, catalog.Errors));
     }
+
+    [Fact]
+    public void In_every_shipped_methodology_finding_no_disclosure_is_never_rewarded()
+    {
+        var catalog = CatalogLoader.LoadDirectory(Path.Combine(RepositoryRoot, "catalog"));
+        Assert.True(catalog.Succeeded, string.Join(Environment.NewLine, catalog.Errors));
+        var checkedItems = 0;
+        foreach (var methodology in catalog.Value!.Methodologies)
+        {
+            foreach (var item in methodology.Items)
+            {
+                var set = methodology.AnswerSets.Single(s => s.Key == item.AnswerSet);
+                if (set.Find("no-disclosure") is not { Score: { } score })
+                {
+                    continue;
+                }
+
+                // After reversal (100 − score) as before it: silence ends at 0, never above.
+                var effective = item.Reversed ? 100 - score : score;
+                Assert.True(effective == 0, $"{methodology.Id}: {item.Key} scores {effective} for no disclosure");
+                checkedItems++;
+            }
+        }
+
+        Assert.True(checkedItems > 60, $"only {checkedItems} items offer no-disclosure");
+    }
 }
