@@ -7,6 +7,7 @@ using Rightscope.Features.Assessments;
 using Rightscope.Features.Audit;
 using Rightscope.Features.Methodologies;
 using Rightscope.Features.Organizations;
+using Rightscope.Features.Remedy;
 
 namespace Rightscope.Data;
 
@@ -40,6 +41,18 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
     public DbSet<SalientImpact> SalientImpacts => Set<SalientImpact>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Channel> Channels => Set<Channel>();
+
+    public DbSet<ChannelRecipient> ChannelRecipients => Set<ChannelRecipient>();
+
+    public DbSet<HandlerKey> HandlerKeys => Set<HandlerKey>();
+
+    public DbSet<GrievanceCase> Cases => Set<GrievanceCase>();
+
+    public DbSet<CaseRecipientEnvelope> CaseRecipientEnvelopes => Set<CaseRecipientEnvelope>();
+
+    public DbSet<CaseMessage> CaseMessages => Set<CaseMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -171,6 +184,8 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
             impact.HasIndex(i => i.AssessmentId);
             impact.HasOne<Assessment>().WithMany().HasForeignKey(i => i.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         });
+
+        RemedyModel.Configure(builder);
 
         ApplyTenantFilters(builder);
     }
