@@ -337,6 +337,27 @@ public sealed class RemedyTests
         Assert.Equal(Enumerable.Range(1, 8), numbers.Order());
     }
 
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task A_password_change_rewraps_the_case_key_so_the_new_password_unlocks_it(string provider)
+    {
+        await using var app = await RightscopeFactory.StartAsync(provider);
+        var setup = await RemedySteps.SetUpAsync(app);
+        const string newPassword = "a brand new long passphrase";
+        var changed = await Forms.PostAsync(setup.HandlerClient, "/account/security", new Dictionary<string, string>
+        {
+            ["ChangePassword.CurrentPassword"] = TestData.Password,
+            ["ChangePassword.NewPassword"] = newPassword,
+            ["ChangePassword.ConfirmPassword"] = newPassword,
+        }, "/account/security?handler=ChangePassword");
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+
+        var unlocked = await Forms.PostAsync(setup.HandlerClient, "/account/case-keys/unlock", new Dictionary<string, string> { ["Password"] = newPassword, ["ReturnUrl"] = "/orgs" });
+        Assert.Equal(HttpStatusCode.Redirect, unlocked.StatusCode);
+        var old = await Forms.PostAsync(setup.HandlerClient, "/account/case-keys/unlock", new Dictionary<string, string> { ["Password"] = TestData.Password });
+        Assert.Equal(HttpStatusCode.BadRequest, old.StatusCode);
+    }
+
     [Fact]
     public void A_reduced_key_derivation_cost_is_refused_outside_testing_and_the_demo()
     {
