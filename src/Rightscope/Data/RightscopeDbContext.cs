@@ -7,6 +7,7 @@ using Rightscope.Features.Assessments;
 using Rightscope.Features.Audit;
 using Rightscope.Features.Methodologies;
 using Rightscope.Features.Organizations;
+using Rightscope.Features.Remedy;
 
 namespace Rightscope.Data;
 
@@ -42,6 +43,18 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
     public DbSet<AssessmentComment> AssessmentComments => Set<AssessmentComment>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Channel> Channels => Set<Channel>();
+
+    public DbSet<ChannelRecipient> ChannelRecipients => Set<ChannelRecipient>();
+
+    public DbSet<HandlerKey> HandlerKeys => Set<HandlerKey>();
+
+    public DbSet<GrievanceCase> Cases => Set<GrievanceCase>();
+
+    public DbSet<CaseRecipientEnvelope> CaseRecipientEnvelopes => Set<CaseRecipientEnvelope>();
+
+    public DbSet<CaseMessage> CaseMessages => Set<CaseMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -180,6 +193,7 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
             comment.HasIndex(c => new { c.AssessmentId, c.CreatedAt });
             comment.HasOne<Assessment>().WithMany().HasForeignKey(c => c.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         });
+        RemedyModel.Configure(builder);
 
         ApplyTenantFilters(builder);
     }

@@ -22,6 +22,7 @@ public sealed class DemoSeeder(
     OrganizationProvisioner provisioner,
     MethodologyRegistry registry,
     AuditTrail audit,
+    Features.Remedy.RemedySettings remedy,
     TimeProvider clock)
 {
     public sealed record DemoOrganization(string Slug, string Name, OrganizationKind Kind);
@@ -66,11 +67,16 @@ public sealed class DemoSeeder(
                 db.Memberships.Add(new Membership { OrganizationId = organization.Id, UserId = user.Id, Role = role, CreatedAt = Now });
                 created.Add((user.Email!, demo.Slug, role, password));
                 members[role] = user.Id;
+                if (role == Role.CaseHandler && demo.Kind == OrganizationKind.Company)
+                {
+                    DemoChannel.Add(db, organization.Id, user.Id, password, remedy.Cost, Now);
+                }
             }
 
             // Written by the analyst, approved by the reviewer (four eyes).
             var assessments = DemoAssessments.Add(db, registry.Shipped, organization.Id, demo.Kind, members[Role.Analyst], members[Role.Reviewer], Now);
             var summary = "demo members added: analyst, reviewer, case-handler, viewer"
+                + (demo.Kind == OrganizationKind.Company ? $"; demo channel /report/{DemoChannel.Slug} with the case handler as recipient" : "")
                 + (assessments.Count == 0 ? "" : $"; approved fictional demo assessments added: {string.Join("; ", assessments)}");
             await audit.SaveChangesAsync(
                 new AuditRecord(organization.Id, AuditActor.System, "demo.seeded", "organization", demo.Slug, summary),
@@ -91,6 +97,7 @@ public sealed class DemoSeeder(
             console.WriteLine($"    {organization,-20} {role.ToCode(),-13} {email,-42} {password}");
         }
 
+        console.WriteLine($"The demo company's public channel is /report/{DemoChannel.Slug}; its case handler unlocks cases with the password above.");
         console.WriteLine("Each organization has approved assessments of fictional companies and products, e.g. at /o/demo-investor/assessments.");
         console.WriteLine("These passwords are shown once. Reset one later with `rightscope admin reset-password --email EMAIL --password-stdin`.");
     }

@@ -11,6 +11,7 @@ using Rightscope.Data;
 using Rightscope.Demo;
 using Rightscope.Features.Accounts;
 using Rightscope.Features.Api;
+using Rightscope.Features.Remedy;
 using Rightscope.Features.Shared;
 using Rightscope.Infrastructure.Tenancy;
 using Rightscope.Infrastructure.Web;
@@ -60,7 +61,11 @@ public static class RightscopeWebApp
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         new IdentityBuilder(typeof(User), services).AddSignInManager();
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = TimeSpan.FromMinutes(1);
+            options.OnRefreshingPrincipal = HandlerSession.CarryOver;
+        });
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "rs.session";
@@ -111,6 +116,7 @@ public static class RightscopeWebApp
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
         services.AddScoped<IAuthorizationHandler, TenantResourceHandler>();
         services.AddRightscopeApi();
+        services.AddRemedy();
 
         services.AddLocalization();
         // Chinese text goes out as UTF-8 characters, not &#x…; entities: half the bytes, and searchable.
@@ -122,7 +128,8 @@ public static class RightscopeWebApp
             options.SupportedUICultures = SupportedCultures;
             options.FallBackToParentCultures = true;
             options.FallBackToParentUICultures = true;
-            options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+            options.RequestCultureProviders =
+                [new PublicChannelCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
         services.AddRazorPages(options =>
             {
@@ -137,6 +144,8 @@ public static class RightscopeWebApp
 
     public static WebApplication UseRightscopePipeline(this WebApplication app)
     {
+        // Before anything else can read the client's address or browser on the public channel.
+        app.UseMiddleware<PublicChannelPrivacy>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error/500");
@@ -152,6 +161,7 @@ public static class RightscopeWebApp
         app.UseAuthentication();
         app.UseMiddleware<OrganizationMiddleware>();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapRazorPages();
         app.MapRightscopeApi();

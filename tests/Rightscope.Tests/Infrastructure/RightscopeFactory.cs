@@ -52,6 +52,11 @@ public sealed class RightscopeFactory(TestDatabase database, bool demo = false, 
             builder.UseSetting(key, value);
         }
 
+        // Remedy's Argon2id at a reduced (test-only) cost, so submissions and unlocks take milliseconds.
+        builder.UseSetting("Remedy:KeyDerivation:MemoryKiB", "64");
+        builder.UseSetting("Remedy:KeyDerivation:Passes", "1");
+        builder.UseSetting("Remedy:KeyDerivation:Reduced", "true");
+
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<OperatorConsole>();

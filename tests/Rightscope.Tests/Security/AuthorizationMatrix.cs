@@ -29,12 +29,17 @@ public static class AuthorizationMatrix
         // An unknown or spent token gives the same 404 as a wrong address.
         ["invitations/{token}"] = RouteRule.Public("/invitations/not-a-real-token", 404, "GET", "POST"),
         ["openapi/{documentName}.json"] = RouteRule.Public("/openapi/v1.json"),
+        // The public channel: an unknown channel is a 404 for every method.
+        ["report/{channel}"] = RouteRule.Public("/report/no-such-channel", 404, "GET", "POST"),
+        ["report/{channel}/follow-up"] = RouteRule.Public("/report/no-such-channel/follow-up", 404, "GET", "POST"),
 
         // Signed in, own data only
         // A user with one organization is taken straight to it.
         ["orgs"] = RouteRule.SignedIn("/orgs", 302),
         ["account/security"] = RouteRule.SignedIn("/account/security", 200, "GET", "POST"),
         ["account/two-factor/enable"] = RouteRule.SignedIn("/account/two-factor/enable", 200, "GET", "POST"),
+        ["account/case-keys"] = RouteRule.SignedIn("/account/case-keys", 200, "GET", "POST"),
+        ["account/case-keys/unlock"] = RouteRule.SignedIn("/account/case-keys/unlock", 200, "GET", "POST"),
 
         // Organization
         ["o/{org}"] = RouteRule.Organization("/o/{org}", Permission.ViewOrganization),
@@ -56,6 +61,11 @@ public static class AuthorizationMatrix
         ["o/{org}/assessments/{id:guid}/evidence"] = RouteRule.OrganizationResource($"/o/{{org}}/assessments/{MissingId}/evidence", Permission.ReadWorkspace, Permission.EditWorkspace, "GET", "POST"),
         // Reviewers comment too: they must be able to say why work goes back to its author.
         ["o/{org}/assessments/{id:guid}/comments"] = RouteRule.OrganizationResource($"/o/{{org}}/assessments/{MissingId}/comments", Permission.ReadWorkspace, Permission.EditWorkspace, "GET", "POST") with { AlsoWrite = Permission.Review },
+
+        ["o/{org}/channels"] = RouteRule.Organization("/o/{org}/channels", Permission.ManageChannels, "GET", "POST"),
+        ["o/{org}/cases"] = RouteRule.Organization("/o/{org}/cases", Permission.HandleCases),
+        // Only a recipient of the case finds it; the id exists nowhere, so handlers get 404 and the others 403.
+        ["o/{org}/cases/{id:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/cases/{MissingId}", Permission.HandleCases, null, "GET", "POST"),
 
         ["o/{org}/api-tokens"] = RouteRule.Organization("/o/{org}/api-tokens", Permission.ManageApiTokens, "GET", "POST"),
 

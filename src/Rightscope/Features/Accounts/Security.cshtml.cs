@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Rightscope.Data;
 using Rightscope.Features.Audit;
@@ -18,6 +19,7 @@ public sealed class SecurityModel(
     UserManager<User> users,
     RightscopeDbContext db,
     AuditTrail audit,
+    Remedy.RemedySettings remedy,
     IStringLocalizer<AccountsText> text) : PageModel
 {
     public const int FewRecoveryCodes = 3;
@@ -179,6 +181,16 @@ public sealed class SecurityModel(
 
             await LoadAsync(user);
             return this.InvalidForm();
+        }
+
+        // A case handler's private key is wrapped by the password: re-wrap it in the same transaction, or the new
+        // password would no longer open the cases sealed to them.
+        if (await db.HandlerKeys.FirstOrDefaultAsync(k => k.UserId == user.Id, cancellationToken) is { } caseKey)
+        {
+            var rewrapped = Core.Remedy.RecipientKeyPair.ChangePassword(caseKey.ToWrapped(), ChangePassword.CurrentPassword, ChangePassword.NewPassword, remedy.Cost);
+            caseKey.ByPassword = rewrapped.ByPassword;
+            caseKey.Cost = remedy.Cost.ToDescriptor();
+            caseKey.ChangedAt = DateTime.UtcNow;
         }
 
         await audit.SaveChangesAsync(

@@ -1,0 +1,189 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Rightscope.Core.Remedy;
+using Rightscope.Data;
+
+namespace Rightscope.Features.Remedy;
+
+/// <summary>
+/// What the public channel does with the database and the keys: store a new case (sealed to every recipient and to
+/// the reporter), open a case from its receipt, and add the reporter's messages. Every receipt derivation goes
+/// through the <see cref="KeyDerivationQueue"/>; nothing here logs or audits, because anything written about a
+/// submission (even its exact time) would be about the reporter.
+/// </summary>
+public sealed class CaseIntake(RightscopeDbContext db, KeyDerivationQueue queue, TimeProvider clock)
+{
+    private const int MaxAttempts = 20;
+
+    public sealed record Submitted(bool Busy, Receipt? Receipt);
+
+    /// <summary>The case a receipt opened, with its key (dispose it), or why not.</summary>
+    public sealed record Opened(bool Busy, GrievanceCase? Case, CaseKey? Key);
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>Stores the case and commits; only then returns the receipt to show (dispose it after rendering).</summary>
+    public async Task<Submitted> SubmitAsync(Channel channel, string document, CancellationToken cancellationToken)
+    {
+        var cost = KeyDerivationCost.Parse(channel.ReceiptCost);
+        var caseId = Guid.NewGuid();
+        using var caseKey = CaseKey.Create(caseId);
+        var recipients = await (
+                from recipient in db.ChannelRecipients
+                join key in db.HandlerKeys on recipient.UserId equals key.UserId
+                where recipient.ChannelId == channel.Id
+                select new { key.UserId, key.PublicKey })
+            .ToListAsync(cancellationToken);
+
+        var receipt = Receipt.Generate();
+        var (admitted, access) = await queue.TryRunAsync(() => ReporterAccessKey.Derive(receipt, channel.ReceiptSalt, cost), cancellationToken);
+        if (!admitted)
+        {
+            receipt.Dispose();
+            return new Submitted(true, null);
+        }
+
+        var grievance = new GrievanceCase
+        {
+            Id = caseId,
+            OrganizationId = channel.OrganizationId,
+            ChannelId = channel.Id,
+            Status = CaseStatus.Received,
+            ReceivedOn = Today,
+            LookupId = access!.LookupId,
+            ReporterEnvelope = ReporterEnvelope.Seal(caseKey, access),
+            Report = CaseCipher.EncryptText(caseKey, ContentPurpose.Report, document),
+        };
+        access.Dispose();
+        db.Cases.Add(grievance);
+        foreach (var recipient in recipients)
+        {
+            db.CaseRecipientEnvelopes.Add(new CaseRecipientEnvelope
+            {
+                OrganizationId = channel.OrganizationId,
+                CaseId = caseId,
+                UserId = recipient.UserId,
+                SealedKey = SealedBox.Seal(caseKey, RecipientPublicKey.FromBytes(recipient.PublicKey)),
+            });
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            grievance.Number = await NextNumberAsync(channel.OrganizationId, cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return new Submitted(false, receipt);
+            }
+            catch (DbUpdateException e) when (IsUniqueViolation(e) && attempt < MaxAttempts)
+            {
+                // Another submission took the number (or, once in ~10^8 cases, the receipt): try again.
+                if (await db.Cases.AnyAsync(c => c.ChannelId == channel.Id && c.LookupId == grievance.LookupId, cancellationToken))
+                {
+                    receipt.Dispose();
+                    receipt = Receipt.Generate();
+                    var (again, fresh) = await queue.TryRunAsync(() => ReporterAccessKey.Derive(receipt, channel.ReceiptSalt, cost), cancellationToken);
+                    if (!again)
+                    {
+                        receipt.Dispose();
+                        db.ChangeTracker.Clear();
+                        return new Submitted(true, null);
+                    }
+
+                    grievance.LookupId = fresh!.LookupId;
+                    grievance.ReporterEnvelope = ReporterEnvelope.Seal(caseKey, fresh);
+                    fresh.Dispose();
+                }
+
+                await Task.Delay(Random.Shared.Next(5, 20 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Derives from the receipt and opens its case. A malformed receipt is derived as a random one, so the answer
+    /// takes the same time and says the same whether the receipt was malformed, wrong or unknown.
+    /// </summary>
+    public async Task<Opened> OpenAsync(Channel channel, string? receiptText, CancellationToken cancellationToken)
+    {
+        var cost = KeyDerivationCost.Parse(channel.ReceiptCost);
+        var wellFormed = Receipt.TryParse(receiptText, out var parsed);
+        using var receipt = parsed ?? Receipt.Generate();
+        var (admitted, derived) = await queue.TryRunAsync(() => ReporterAccessKey.Derive(receipt, channel.ReceiptSalt, cost), cancellationToken);
+        if (!admitted)
+        {
+            return new Opened(true, null, null);
+        }
+
+        using var access = derived!;
+        var lookupId = access.LookupId;
+        var found = await db.Cases.FirstOrDefaultAsync(c => c.ChannelId == channel.Id && c.LookupId == lookupId, cancellationToken);
+        if (found is null || !wellFormed)
+        {
+            return new Opened(false, null, null);
+        }
+
+        try
+        {
+            return new Opened(false, found, ReporterEnvelope.Open(found.ReporterEnvelope, access, found.Id));
+        }
+        catch (CryptoOpenException)
+        {
+            return new Opened(false, null, null);
+        }
+    }
+
+    /// <summary>Adds an encrypted message to the case and commits.</summary>
+    public async Task AddMessageAsync(GrievanceCase grievance, CaseKey key, MessageAuthor author, Guid? authorUserId, string text, CancellationToken cancellationToken)
+    {
+        var message = new CaseMessage
+        {
+            OrganizationId = grievance.OrganizationId,
+            CaseId = grievance.Id,
+            Author = author,
+            AuthorUserId = authorUserId,
+            SentOn = Today,
+            Body = [],
+        };
+        message.Body = CaseCipher.EncryptText(key, message.Purpose, Pad(text.Trim()));
+        db.CaseMessages.Add(message);
+        for (var attempt = 1; ; attempt++)
+        {
+            message.Sequence = 1 + (await db.CaseMessages.Where(m => m.CaseId == grievance.Id).MaxAsync(m => (int?)m.Sequence, cancellationToken) ?? 0);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateException e) when (IsUniqueViolation(e) && attempt < MaxAttempts)
+            {
+                await Task.Delay(Random.Shared.Next(5, 20 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The messages of a case, decrypted, in order.</summary>
+    public async Task<List<(CaseMessage Message, string Text)>> MessagesAsync(GrievanceCase grievance, CaseKey key, CancellationToken cancellationToken)
+    {
+        var messages = await db.CaseMessages.AsNoTracking().Where(m => m.CaseId == grievance.Id).OrderBy(m => m.Sequence).ToListAsync(cancellationToken);
+        return messages.Select(m => (m, CaseCipher.DecryptText(key, m.Purpose, m.Body).TrimEnd())).ToList();
+    }
+
+    // Messages are padded like reports, so their stored length tells little about what was written.
+    private static string Pad(string text)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(text);
+        return text + new string(' ', (bytes / 256 + 1) * 256 - bytes);
+    }
+
+    private async Task<int> NextNumberAsync(Guid organizationId, CancellationToken cancellationToken) =>
+        1 + (await db.Cases.IgnoreQueryFilters().Where(c => c.OrganizationId == organizationId).MaxAsync(c => (int?)c.Number, cancellationToken) ?? 0);
+
+    internal static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
+    {
+        SqliteException sqlite => sqlite.SqliteErrorCode == 19,
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
+}

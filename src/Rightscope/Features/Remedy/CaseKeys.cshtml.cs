@@ -1,0 +1,119 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Rightscope.Core.Accounts;
+using Rightscope.Core.Remedy;
+using Rightscope.Data;
+using Rightscope.Features.Accounts;
+using Rightscope.Features.Audit;
+using Rightscope.Infrastructure.Web;
+
+namespace Rightscope.Features.Remedy;
+
+/// <summary>
+/// A case handler (or an owner) creates their case key pair by re-entering their password. The private key is
+/// wrapped by that password and by a recovery key shown once in this response.
+/// </summary>
+public sealed class CaseKeysModel(
+    SignInManager<User> signIn,
+    UserManager<User> users,
+    RightscopeDbContext db,
+    AuditTrail audit,
+    RemedySettings settings,
+    TimeProvider clock,
+    IStringLocalizer<RemedyText> text) : PageModel
+{
+    public HandlerKey? Existing { get; private set; }
+
+    public string? Fingerprint { get; private set; }
+
+    /// <summary>Shown once, in the response that created it.</summary>
+    public string? NewRecoveryKey { get; private set; }
+
+    [BindProperty]
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(1024, ErrorMessage = "Validation.MaxLength")]
+    public string Password { get; set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        await LoadAsync(user.Id, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (!await db.Memberships.IgnoreQueryFilters().AnyAsync(m => m.UserId == user.Id && (m.Role == Role.CaseHandler || m.Role == Role.Owner), cancellationToken))
+        {
+            return Forbid();
+        }
+
+        await LoadAsync(user.Id, cancellationToken);
+        if (Existing is not null)
+        {
+            ModelState.AddModelError("", text["Keys.Exist"]);
+            return this.InvalidForm();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return this.InvalidForm();
+        }
+
+        var check = await signIn.CheckPasswordSignInAsync(user, Password, lockoutOnFailure: true);
+        if (check.IsLockedOut)
+        {
+            return RedirectToPage("/Accounts/Lockout");
+        }
+
+        if (!check.Succeeded)
+        {
+            ModelState.AddModelError(nameof(Password), text["Keys.WrongPassword"]);
+            return this.InvalidForm();
+        }
+
+        var wrapped = RecipientKeyPair.Generate(Password, settings.Cost, out var recoveryKey);
+        using (recoveryKey)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            db.HandlerKeys.Add(new HandlerKey
+            {
+                UserId = user.Id,
+                PublicKey = wrapped.PublicKey.ToBytes(),
+                ByPassword = wrapped.ByPassword,
+                ByRecoveryKey = wrapped.ByRecoveryKey,
+                Cost = settings.Cost.ToDescriptor(),
+                CreatedAt = now,
+                ChangedAt = now,
+            });
+            await audit.SaveChangesAsync(
+                new AuditRecord(null, AuditActor.Person(user.Id, user.Email), "remedy.case-keys-created", "user", user.Id.ToString("N"), $"case key pair created ({wrapped.PublicKey.Fingerprint})"),
+                cancellationToken);
+            NewRecoveryKey = recoveryKey.FormatForDisplay();
+        }
+
+        await LoadAsync(user.Id, cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        Existing = await db.HandlerKeys.AsNoTracking().FirstOrDefaultAsync(k => k.UserId == userId, cancellationToken);
+        Fingerprint = Existing is null ? null : RecipientPublicKey.FromBytes(Existing.PublicKey).Fingerprint;
+    }
+}

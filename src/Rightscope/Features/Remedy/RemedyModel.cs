@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Rightscope.Features.Accounts;
+using Rightscope.Features.Organizations;
+
+namespace Rightscope.Features.Remedy;
+
+/// <summary>EF configuration of the Remedy tables; the DbContext applies its tenant filters to them.</summary>
+public static class RemedyModel
+{
+    public static void Configure(ModelBuilder builder)
+    {
+        builder.Entity<Channel>(channel =>
+        {
+            channel.Property(c => c.Slug).HasMaxLength(Core.Organizations.OrganizationSlug.MaxLength);
+            channel.HasIndex(c => c.Slug).IsUnique();
+            channel.Property(c => c.NameEn).HasMaxLength(Channel.NameMaxLength);
+            channel.Property(c => c.NameZh).HasMaxLength(Channel.NameMaxLength);
+            channel.Property(c => c.IntroEn).HasMaxLength(Channel.IntroMaxLength);
+            channel.Property(c => c.IntroZh).HasMaxLength(Channel.IntroMaxLength);
+            channel.Property(c => c.Questionnaire).HasConversion<string>().HasMaxLength(32);
+            channel.Property(c => c.ReceiptSalt).HasMaxLength(16);
+            channel.Property(c => c.ReceiptCost).HasMaxLength(100);
+            channel.HasIndex(c => c.OrganizationId);
+            channel.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ChannelRecipient>(recipient =>
+        {
+            recipient.HasIndex(r => new { r.ChannelId, r.UserId }).IsUnique();
+            recipient.HasIndex(r => r.UserId);
+            recipient.HasOne<Channel>().WithMany().HasForeignKey(r => r.ChannelId).OnDelete(DeleteBehavior.Cascade);
+            recipient.HasOne<User>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<HandlerKey>(key =>
+        {
+            key.ToTable("HandlerKeys");
+            key.HasKey(k => k.UserId);
+            key.Property(k => k.PublicKey).HasMaxLength(32);
+            key.Property(k => k.ByPassword).HasMaxLength(256);
+            key.Property(k => k.ByRecoveryKey).HasMaxLength(256);
+            key.Property(k => k.Cost).HasMaxLength(100);
+            key.HasOne<User>().WithOne().HasForeignKey<HandlerKey>(k => k.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<GrievanceCase>(@case =>
+        {
+            @case.ToTable("Cases");
+            @case.Property(c => c.Status).HasConversion<string>().HasMaxLength(32);
+            @case.HasIndex(c => new { c.OrganizationId, c.Number }).IsUnique();
+            @case.Property(c => c.LookupId).HasMaxLength(32);
+            @case.HasIndex(c => new { c.ChannelId, c.LookupId }).IsUnique();
+            @case.Property(c => c.ReporterEnvelope).HasMaxLength(256);
+            @case.Property(c => c.ConcurrencyToken).IsConcurrencyToken();
+            @case.HasOne<Channel>().WithMany().HasForeignKey(c => c.ChannelId).OnDelete(DeleteBehavior.Cascade);
+            @case.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<CaseRecipientEnvelope>(envelope =>
+        {
+            envelope.HasIndex(e => new { e.CaseId, e.UserId }).IsUnique();
+            envelope.HasIndex(e => e.UserId);
+            envelope.Property(e => e.SealedKey).HasMaxLength(256);
+            envelope.HasOne<GrievanceCase>().WithMany().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
+            envelope.HasOne<User>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<CaseMessage>(message =>
+        {
+            message.Property(m => m.Author).HasConversion<string>().HasMaxLength(32);
+            message.HasIndex(m => new { m.CaseId, m.Sequence }).IsUnique();
+            message.Ignore(m => m.Purpose);
+            message.HasOne<GrievanceCase>().WithMany().HasForeignKey(m => m.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}

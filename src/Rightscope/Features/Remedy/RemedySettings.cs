@@ -1,0 +1,78 @@
+using System.Globalization;
+using Rightscope.Core.Remedy;
+using Rightscope.Hosting;
+using Rightscope.Infrastructure;
+
+namespace Rightscope.Features.Remedy;
+
+/// <summary>
+/// Remedy configuration: the Argon2id cost for new channels and handler keys (<c>Remedy:KeyDerivation:*</c>), how
+/// many derivations may run and wait at once, and the per-channel rate limit of the public forms.
+/// </summary>
+public sealed record RemedySettings(
+    KeyDerivationCost Cost,
+    int MaxConcurrentDerivations,
+    int MaxWaitingDerivations,
+    int PostsPerChannelPerMinute)
+{
+    public const string Section = "Remedy";
+
+    /// <summary>Reads and checks the settings; a reduced cost is refused unless the environment is Testing or the server runs the demo.</summary>
+    public static RemedySettings From(IConfiguration configuration, IHostEnvironment environment, ServeOptions serve)
+    {
+        var section = configuration.GetSection(Section);
+        var derivation = section.GetSection("KeyDerivation");
+        var memory = Int(derivation, "MemoryKiB", KeyDerivationCost.Default.MemoryKiB);
+        var passes = Int(derivation, "Passes", KeyDerivationCost.Default.Passes);
+        var reduced = string.Equals(derivation["Reduced"], "true", StringComparison.OrdinalIgnoreCase);
+        var production = !(environment.IsEnvironment("Testing") || serve.Demo);
+        KeyDerivationCost cost;
+        try
+        {
+            cost = KeyDerivationCost.FromSettings(memory, passes, KeyDerivationCost.SupportedParallelism, reduced, production);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            throw new StartupException(
+                $"Remedy:KeyDerivation (MemoryKiB={memory}, Passes={passes}, Reduced={reduced}) is refused: {e.Message} " +
+                "A reduced cost is allowed only in the Testing environment or with serve --demo.");
+        }
+
+        return new RemedySettings(
+            cost,
+            Positive(derivation, "MaxConcurrent", Environment.ProcessorCount),
+            Positive(derivation, "MaxWaiting", 4 * Environment.ProcessorCount),
+            Positive(section.GetSection("RateLimit"), "PostsPerChannelPerMinute", 600));
+    }
+
+    private static int Int(IConfigurationSection section, string key, int fallback)
+    {
+        var text = section[key];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new StartupException($"{section.Path}:{key} must be a whole number, not '{text}'.");
+    }
+
+    private static int Positive(IConfigurationSection section, string key, int fallback)
+    {
+        var value = Int(section, key, fallback);
+        return value > 0 ? value : throw new StartupException($"{section.Path}:{key} must be at least 1.");
+    }
+}
+
+/// <summary>Reads the Remedy settings when the server starts, so a refused cost stops it with a clear message.</summary>
+public sealed class RemedySettingsCheck(IServiceProvider services) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        services.GetRequiredService<RemedySettings>();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Rightscope.Core.Remedy;
+using Rightscope.Data;
+using Rightscope.Infrastructure.Web;
+
+namespace Rightscope.Features.Remedy;
+
+/// <summary>
+/// The public form of a channel: no sign-in, no script, no cookie but the anti-forgery one. The receipt is shown only
+/// after the case is committed, and only in this response.
+/// </summary>
+[AllowAnonymous]
+[EnableRateLimiting(RemedyServices.ChannelPolicy)]
+public sealed class ReportModel(RightscopeDbContext db, TenantScope tenant, CaseIntake intake, IStringLocalizer<RemedyText> text)
+    : PublicChannelPage(db, tenant)
+{
+    [BindProperty]
+    public Dictionary<string, string?> Answers { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The receipt to show once, formatted; set only after the case is stored.</summary>
+    public string? ReceiptText { get; private set; }
+
+    public IReadOnlyList<Question> Questions => Questionnaire.For(Channel.Questionnaire);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await FindChannelAsync(cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!await FindChannelAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        foreach (var (key, problem) in Questionnaire.Validate(Channel.Questionnaire, Answers, intake.Today))
+        {
+            ModelState.AddModelError(FieldName(key), text[problem]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return this.InvalidForm();
+        }
+
+        var document = Questionnaire.ToDocument(Channel.Questionnaire, Chinese ? "zh-Hans" : "en", Answers);
+        var submitted = await intake.SubmitAsync(Channel, document, cancellationToken);
+        if (submitted.Busy)
+        {
+            return BusyPage();
+        }
+
+        using Receipt receipt = submitted.Receipt!;
+        ReceiptText = receipt.FormatForDisplay();
+        return Page();
+    }
+
+    public static string FieldName(string key) => $"Answers[{key}]";
+
+    public static string FieldId(string key) => "answer-" + key;
+}
