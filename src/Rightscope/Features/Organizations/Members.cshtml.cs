@@ -22,6 +22,7 @@ public sealed class MembersModel(
     OrganizationContext context,
     IAuthorizationService authorization,
     AuditTrail audit,
+    TimeProvider clock,
     IStringLocalizer<OrganizationsText> text) : PageModel
 {
     // Two owners demoting each other at the same moment must not leave the organization without an owner:
@@ -67,6 +68,7 @@ public sealed class MembersModel(
 
             var before = membership.Role;
             membership.Role = newRole;
+            var revoked = before == Role.Owner ? await RevokeTokensCreatedByAsync(membership.UserId, cancellationToken) : 0;
             await audit.SaveChangesAsync(
                 new AuditRecord(
                     Organization.Id,
@@ -74,7 +76,7 @@ public sealed class MembersModel(
                     "member.role-changed",
                     "membership",
                     membership.Id.ToString("N"),
-                    $"{member}: role {before.ToCode()} → {newRole.ToCode()}"),
+                    $"{member}: role {before.ToCode()} → {newRole.ToCode()}{RevokedNote(revoked)}"),
                 cancellationToken);
             return ChangeOutcome.Done;
         }, cancellationToken) switch
@@ -103,6 +105,7 @@ public sealed class MembersModel(
             }
 
             db.Memberships.Remove(membership);
+            var revoked = await RevokeTokensCreatedByAsync(membership.UserId, cancellationToken);
             await audit.SaveChangesAsync(
                 new AuditRecord(
                     Organization.Id,
@@ -110,7 +113,7 @@ public sealed class MembersModel(
                     "member.removed",
                     "membership",
                     membership.Id.ToString("N"),
-                    $"{member} removed (role {membership.Role.ToCode()})"),
+                    $"{member} removed (role {membership.Role.ToCode()}){RevokedNote(revoked)}"),
                 cancellationToken);
             return ChangeOutcome.Done;
         }, cancellationToken) switch
@@ -124,6 +127,24 @@ public sealed class MembersModel(
             _ => throw new InvalidOperationException("unknown outcome"),
         };
     }
+
+    /// <summary>
+    /// Revokes the organization's active API tokens that <paramref name="userId"/> created, in the same save as the
+    /// membership change: a former owner may still hold a token's secret, and API writes are authored in their name.
+    /// </summary>
+    private async Task<int> RevokeTokensCreatedByAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var tokens = await db.ApiTokens.Where(t => t.CreatedByUserId == userId && t.RevokedAt == null).ToListAsync(cancellationToken);
+        foreach (var token in tokens)
+        {
+            token.RevokedAt = now;
+        }
+
+        return tokens.Count;
+    }
+
+    private static string RevokedNote(int revoked) => revoked == 0 ? "" : $"; {revoked} API token(s) they created revoked";
 
     /// <summary>The id of a row's role select, and the key of its errors.</summary>
     public static string RoleField(Guid membershipId) => $"role-{membershipId:N}";

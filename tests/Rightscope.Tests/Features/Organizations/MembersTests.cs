@@ -131,6 +131,33 @@ public sealed class MembersTests
 
     [Theory]
     [ClassData(typeof(ProviderData))]
+    public async Task Removing_or_demoting_an_owner_revokes_the_api_tokens_they_created_and_no_other(string provider)
+    {
+        await using var app = await RightscopeFactory.StartAsync(provider);
+        var (org, first) = await app.CreateOrganizationAsync();
+        var second = await app.AddMemberAsync(org, Role.Owner);
+        var third = await app.AddMemberAsync(org, Role.Owner);
+        var secondsToken = app.CreateApiClient(await app.CreateApiTokenAsync(org, Role.Viewer, createdBy: second.Id));
+        var thirdsToken = app.CreateApiClient(await app.CreateApiTokenAsync(org, Role.Viewer, createdBy: third.Id));
+        var firstsToken = app.CreateApiClient(await app.CreateApiTokenAsync(org, Role.Viewer, createdBy: first.Id));
+        var methodologies = $"/api/v1/orgs/{org.Slug}/methodologies";
+        Assert.Equal(HttpStatusCode.OK, (await secondsToken.GetAsync(methodologies)).StatusCode);
+        var client = await app.SignInAsync(first.Email!);
+
+        var removed = await Forms.PostAsync(client, $"/o/{org.Slug}/members", Remove((await MembershipAsync(app, org.Id, second.Id))!.Id), $"/o/{org.Slug}/members?handler=Remove");
+        var demoted = await Forms.PostAsync(client, $"/o/{org.Slug}/members", ChangeRole((await MembershipAsync(app, org.Id, third.Id))!.Id, "analyst"), $"/o/{org.Slug}/members?handler=ChangeRole");
+
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, demoted.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await secondsToken.GetAsync(methodologies)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await thirdsToken.GetAsync(methodologies)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await firstsToken.GetAsync(methodologies)).StatusCode);
+        Assert.Contains("1 API token(s) they created revoked", Assert.Single(await AuditAsync(app, org.Id, "member.removed")).Summary, StringComparison.Ordinal);
+        Assert.Contains("1 API token(s) they created revoked", Assert.Single(await AuditAsync(app, org.Id, "member.role-changed")).Summary, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
     public async Task Owner_removes_a_member_who_then_no_longer_sees_the_organization(string provider)
     {
         await using var app = await RightscopeFactory.StartAsync(provider);
