@@ -87,6 +87,7 @@ public static class RescoreCommand
     {
         var db = services.GetRequiredService<RightscopeDbContext>();
         var registry = services.GetRequiredService<MethodologyRegistry>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var available = await registry.AvailableAsync(db, cancellationToken);
         var target = available.Select(a => a.Methodology).FirstOrDefault(m => m.Key == key && m.Version == version);
         if (target is null)
@@ -130,7 +131,7 @@ public static class RescoreCommand
                 db.AssessmentAnswers.RemoveRange(answers.Except(carried.Kept));
                 assessment.MethodologyVersion = target.Version;
                 (assessment.Total, assessment.Tier) = (result.Total, result.Tier);
-                assessment.UpdatedAt = DateTime.UtcNow;
+                assessment.UpdatedAt = now;
                 assessment.ConcurrencyToken = Guid.NewGuid();
             }
 
