@@ -52,6 +52,11 @@ public sealed class BrowserFixture : IAsyncLifetime
                 "--Rightscope:AuditKey=" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
                 "--Rightscope:EncryptionKey=" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
                 "--environment=Testing",
+                // Remedy's Argon2id at a reduced cost (allowed only in Testing), as in the HTTP tests: receipts and
+                // case-key unlocks take milliseconds instead of about 100 ms each.
+                "--Remedy:KeyDerivation:MemoryKiB=64",
+                "--Remedy:KeyDerivation:Passes=1",
+                "--Remedy:KeyDerivation:Reduced=true",
                 // The pages are compiled into the app's assembly; without this the host would look for them in the test runner.
                 "--applicationName=" + typeof(RightscopeWebApp).Assembly.GetName().Name,
             ],
@@ -100,15 +105,15 @@ public sealed class BrowserFixture : IAsyncLifetime
             BypassCSP = javaScript,
         });
 
-    /// <summary>A new organization with an owner who signs in with <see cref="Password"/>.</summary>
-    public async Task<(string Slug, string Email)> CreateOwnerAsync()
+    /// <summary>A new organization (an investor unless <paramref name="kind"/> says otherwise) with an owner who signs in with <see cref="Password"/>.</summary>
+    public async Task<(string Slug, string Email)> CreateOwnerAsync(OrganizationKind kind = OrganizationKind.Investor)
     {
         RequireBrowser();
         var id = Guid.NewGuid().ToString("N")[..10];
         var email = $"owner-{id}@example.org";
         await using var scope = _app!.Services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<OrganizationProvisioner>().CreateOwnerAsync(
-            new NewOrganization($"org-{id}", "Browser test organization", OrganizationKind.Investor),
+            new NewOrganization($"org-{id}", "Browser test organization", kind),
             new NewOwner(email, "Browser test owner", Password),
             AuditActor.System,
             allowExistingOrganization: false);
