@@ -65,7 +65,8 @@ public static class RightscopeServices
             })
             .AddUserStore<ProtectedUserStore>()
             .AddErrorDescriber<LocalizedIdentityErrors>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
         services.AddLocalization();
 
         services.AddScoped<AuditTrail>();

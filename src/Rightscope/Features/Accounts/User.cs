@@ -8,4 +8,7 @@ public sealed class User : IdentityUser<Guid>
     public string DisplayName { get; set; } = "";
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>The time step of the last authenticator code accepted; codes of this or an earlier step are refused.</summary>
+    public long? LastTotpTimeStep { get; set; }
 }

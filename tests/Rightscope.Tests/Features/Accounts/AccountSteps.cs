@@ -14,11 +14,25 @@ internal static partial class AccountSteps
     [GeneratedRegex("<li><code>([A-Z0-9]{5}-[A-Z0-9]{5})</code></li>")]
     private static partial Regex RecoveryCodeOnPage();
 
-    public static string Totp(string key) => new Totp(Base32Encoding.ToBytes(key)).ComputeTotp();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> LastStepByKey = new();
+
+    /// <summary>
+    /// The next code of the authenticator app. Codes work once, so each call gives the code of a later 30-second step
+    /// than the previous call for the same key (the server accepts up to two steps ahead of its clock).
+    /// </summary>
+    public static string Totp(string key)
+    {
+        var current = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+        var step = LastStepByKey.AddOrUpdate(key, current, (_, last) => Math.Max(last + 1, current));
+        return new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UnixEpoch.AddSeconds(step * 30));
+    }
+
+    /// <summary>The code the app shows right now, without moving on as <see cref="Totp"/> does.</summary>
+    public static string CurrentTotp(string key) => new Totp(Base32Encoding.ToBytes(key)).ComputeTotp();
 
     public static string WrongTotp(string key)
     {
-        var right = Totp(key);
+        var right = CurrentTotp(key);
         return ((int.Parse(right, System.Globalization.CultureInfo.InvariantCulture) + 500_000) % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
     }
 

@@ -47,6 +47,32 @@ public sealed class TwoFactorTests
 
     [Theory]
     [ClassData(typeof(ProviderData))]
+    public async Task An_authenticator_code_signs_in_once_and_is_refused_when_replayed(string provider)
+    {
+        await using var app = await RightscopeFactory.StartAsync(provider);
+        var (_, owner) = await app.CreateOrganizationAsync();
+        var client = await app.SignInAsync(owner.Email!);
+        var (key, _) = await AccountSteps.EnableTwoFactorAsync(client);
+        await AccountSteps.SignOutAsync(client);
+
+        var code = AccountSteps.Totp(key);
+        var first = await Forms.PostAsync(client, await AccountSteps.PasswordStepAsync(client, owner.Email!), new Dictionary<string, string> { ["Input.Code"] = code });
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        await AccountSteps.SignOutAsync(client);
+
+        // Someone who saw the code typed tries it again while it is still within its validity window.
+        var replay = await Forms.PostAsync(client, await AccountSteps.PasswordStepAsync(client, owner.Email!), new Dictionary<string, string> { ["Input.Code"] = code });
+        Assert.Equal(HttpStatusCode.BadRequest, replay.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/account/security")).StatusCode);
+
+        // The app's next code still works.
+        var next = await Forms.PostAsync(client, await AccountSteps.PasswordStepAsync(client, owner.Email!), new Dictionary<string, string> { ["Input.Code"] = AccountSteps.Totp(key) });
+        Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/security")).StatusCode);
+    }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
     public async Task Enabling_with_a_wrong_code_returns_400_and_leaves_two_factor_off(string provider)
     {
         await using var app = await RightscopeFactory.StartAsync(provider);
