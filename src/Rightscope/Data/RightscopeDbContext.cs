@@ -5,8 +5,10 @@ using Rightscope.Features.Accounts;
 using Rightscope.Features.ApiTokens;
 using Rightscope.Features.Assessments;
 using Rightscope.Features.Audit;
+using Rightscope.Features.Companies;
 using Rightscope.Features.Methodologies;
 using Rightscope.Features.Organizations;
+using Rightscope.Features.Portfolios;
 
 namespace Rightscope.Data;
 
@@ -42,6 +44,16 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
     public DbSet<AssessmentComment> AssessmentComments => Set<AssessmentComment>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Company> Companies => Set<Company>();
+
+    public DbSet<Portfolio> Portfolios => Set<Portfolio>();
+
+    public DbSet<HoldingsSnapshot> HoldingsSnapshots => Set<HoldingsSnapshot>();
+
+    public DbSet<Holding> Holdings => Set<Holding>();
+
+    public DbSet<HoldingsUpload> HoldingsUploads => Set<HoldingsUpload>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -180,6 +192,9 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
             comment.HasIndex(c => new { c.AssessmentId, c.CreatedAt });
             comment.HasOne<Assessment>().WithMany().HasForeignKey(c => c.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         });
+
+        CompanyModel.Configure(builder);
+        PortfolioModel.Configure(builder);
 
         ApplyTenantFilters(builder);
     }

@@ -57,6 +57,11 @@ public static class AuthorizationMatrix
         // Reviewers comment too: they must be able to say why work goes back to its author.
         ["o/{org}/assessments/{id:guid}/comments"] = RouteRule.OrganizationResource($"/o/{{org}}/assessments/{MissingId}/comments", Permission.ReadWorkspace, Permission.EditWorkspace, "GET", "POST") with { AlsoWrite = Permission.Review },
 
+        ["o/{org}/companies"] = RouteRule.Organization("/o/{org}/companies", Permission.ReadWorkspace),
+        ["o/{org}/companies/new"] = RouteRule.Organization("/o/{org}/companies/new", Permission.EditWorkspace, "GET", "POST"),
+        ["o/{org}/companies/{id:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/companies/{MissingId}", Permission.ReadWorkspace, null),
+        ["o/{org}/companies/{id:guid}/edit"] = RouteRule.OrganizationResource($"/o/{{org}}/companies/{MissingId}/edit", Permission.EditWorkspace, null, "GET", "POST"),
+
         ["o/{org}/api-tokens"] = RouteRule.Organization("/o/{org}/api-tokens", Permission.ManageApiTokens, "GET", "POST"),
 
         // API: bearer tokens only
