@@ -62,6 +62,12 @@ public static class AuthorizationMatrix
         ["o/{org}/companies/{id:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/companies/{MissingId}", Permission.ReadWorkspace, null),
         ["o/{org}/companies/{id:guid}/edit"] = RouteRule.OrganizationResource($"/o/{{org}}/companies/{MissingId}/edit", Permission.EditWorkspace, null, "GET", "POST"),
 
+        // Everyone who reads sees portfolios; creating one (POST) needs edit.
+        ["o/{org}/portfolios"] = RouteRule.Organization("/o/{org}/portfolios", Permission.ReadWorkspace, "GET", "POST") with { WritePermission = Permission.EditWorkspace },
+        ["o/{org}/portfolios/{id:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/portfolios/{MissingId}", Permission.ReadWorkspace, null),
+        ["o/{org}/portfolios/{id:guid}/import"] = RouteRule.OrganizationResource($"/o/{{org}}/portfolios/{MissingId}/import", Permission.EditWorkspace, null, "GET", "POST"),
+        ["o/{org}/portfolios/{id:guid}/holdings/{holdingId:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/portfolios/{MissingId}/holdings/{MissingId}", Permission.EditWorkspace, null, "GET", "POST"),
+
         ["o/{org}/api-tokens"] = RouteRule.Organization("/o/{org}/api-tokens", Permission.ManageApiTokens, "GET", "POST"),
 
         // API: bearer tokens only
