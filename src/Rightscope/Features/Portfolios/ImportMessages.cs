@@ -20,8 +20,15 @@ public static class ImportMessages
         return message;
     }
 
-    /// <summary><c>FILE:LINE: COLUMN: message</c>, as compilers and <c>methodology validate</c> print problems.</summary>
-    public static string Line(IStringLocalizer<PortfoliosText> text, string file, ImportIssue issue) =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"{file}:{issue.Line}: {issue.Column ?? "-"}: {(issue.Severity == IssueSeverity.Warning ? "warning: " : "")}{Format(text, issue)}");
+    /// <summary>
+    /// <c>FILE:LINE: COLUMN: message</c>, as compilers and <c>methodology validate</c> print problems; an issue of the
+    /// whole file (line 0) is <c>FILE: message</c>, or <c>FILE: COLUMN: message</c> when it is about a column.
+    /// </summary>
+    public static string Line(IStringLocalizer<PortfoliosText> text, string file, ImportIssue issue)
+    {
+        var where = issue.Line == 0
+            ? issue.Column is null ? file : $"{file}: {issue.Column}"
+            : string.Create(CultureInfo.InvariantCulture, $"{file}:{issue.Line}: {issue.Column ?? "-"}");
+        return $"{where}: {(issue.Severity == IssueSeverity.Warning ? "warning: " : "")}{Format(text, issue)}";
+    }
 }

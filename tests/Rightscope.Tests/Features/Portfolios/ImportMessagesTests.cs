@@ -29,6 +29,8 @@ public sealed class ImportMessagesTests
             var issue = new ImportIssue(3, "isin", ImportIssueCode.IsinCheckDigit, Issues.Arguments(("value", "US0378331006"), ("expected", "5")), IssueSeverity.Error);
             Assert.Equal("ISIN“US0378331006”的校验位错误（应为 5）：请检查是否输入有误。", ImportMessages.Format(text, issue));
             Assert.Equal("f.csv:3: isin: ISIN“US0378331006”的校验位错误（应为 5）：请检查是否输入有误。", ImportMessages.Line(text, "f.csv", issue));
+            var sum = new ImportIssue(0, null, ImportIssueCode.WeightSumOff, Issues.Arguments(("sum", "60"), ("tolerance", "1")), IssueSeverity.Warning);
+            Assert.Equal("f.csv: warning: 权重合计为 60%，与 100% 相差超过 1 个百分点。", ImportMessages.Line(text, "f.csv", sum));
         }
         finally
         {
