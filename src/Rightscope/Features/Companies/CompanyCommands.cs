@@ -50,9 +50,21 @@ public sealed class CompanyCommands(
 
         company.UpdatedAt = company.CreatedAt;
         db.Companies.Add(company);
-        await audit.SaveChangesAsync(
-            new AuditRecord(actor.OrganizationId, actor.Audit, "company.created", "company", company.Id.ToString("N"), Summary(company)),
-            cancellationToken);
+        try
+        {
+            await audit.SaveChangesAsync(
+                new AuditRecord(actor.OrganizationId, actor.Audit, "company.created", "company", company.Id.ToString("N"), Summary(company)),
+                cancellationToken);
+        }
+        catch (DbUpdateException) when (company.Isin is not null || company.Lei is not null)
+        {
+            // Someone saved the same ISIN or LEI between the check and the save: the unique index refused ours.
+            db.Entry(company).State = EntityState.Detached;
+            var raced = new FieldErrors();
+            raced.Add(company.Isin is not null ? "isin" : "lei", company.Isin is not null ? text["Field.IsinTaken", company.Isin] : text["Field.LeiTaken", company.Lei!]);
+            return CommandOutcome.Invalid(text["Form.NothingSaved"], raced);
+        }
+
         return CommandOutcome.Done(company.Id);
     }
 

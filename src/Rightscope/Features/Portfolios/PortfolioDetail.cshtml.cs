@@ -30,6 +30,9 @@ public sealed class PortfolioDetailModel(RightscopeDbContext db, OrganizationCon
 
     public IReadOnlyDictionary<Guid, Company> Companies { get; private set; } = new Dictionary<Guid, Company>();
 
+    /// <summary>Each matched company's current approved assessment (tier, recommended decision).</summary>
+    public IReadOnlyDictionary<Guid, PortfolioExport.CurrentAssessment> Assessments { get; private set; } = new Dictionary<Guid, PortfolioExport.CurrentAssessment>();
+
     [BindProperty(SupportsGet = true, Name = "asOf")]
     public DateOnly? AsOf { get; set; }
 
@@ -49,6 +52,7 @@ public sealed class PortfolioDetailModel(RightscopeDbContext db, OrganizationCon
             Holdings = await db.Holdings.AsNoTracking().Where(h => h.SnapshotId == Snapshot.Id).OrderBy(h => h.Line).ToListAsync(cancellationToken);
             var ids = Holdings.Where(h => h.CompanyId != null).Select(h => h.CompanyId!.Value).Distinct().ToList();
             Companies = await db.Companies.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+            Assessments = await export.CurrentAssessmentsAsync(Companies.Values, cancellationToken);
         }
 
         return Page();

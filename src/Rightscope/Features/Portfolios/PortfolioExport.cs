@@ -83,7 +83,7 @@ public sealed class PortfolioExport(RightscopeDbContext db, MethodologyRegistry 
         return new PortfolioExportDocument(portfolio.Name, snapshot.AsOf, snapshot.Id, rows);
     }
 
-    public sealed record CurrentAssessment(Guid Id, int? Tier, string? Decision, DateOnly? On);
+    public sealed record CurrentAssessment(Guid Id, int? Tier, string? Decision, DateOnly? On, Core.Methodologies.LocalizedText? DecisionTitle = null);
 
     /// <summary>Each company's most recently approved assessment (not superseded), by subject name.</summary>
     public async Task<IReadOnlyDictionary<Guid, CurrentAssessment>> CurrentAssessmentsAsync(IEnumerable<Company> companies, CancellationToken cancellationToken)
@@ -116,9 +116,9 @@ public sealed class PortfolioExport(RightscopeDbContext db, MethodologyRegistry 
             }
 
             var methodology = MethodologyRegistry.Find(available, $"{assessment.MethodologyKey}@{assessment.MethodologyVersion}")?.Methodology;
-            var decision = methodology?.Decisions.FirstOrDefault(d => d.Tier == assessment.Tier)?.Decision.ToString().ToLowerInvariant();
+            var rule = methodology?.Decisions.FirstOrDefault(d => d.Tier == assessment.Tier);
             result[companyId.Value] = new CurrentAssessment(
-                assessment.Id, assessment.Tier, decision, assessment.ApprovedAt is { } at ? DateOnly.FromDateTime(at) : null);
+                assessment.Id, assessment.Tier, rule?.Decision.ToString().ToLowerInvariant(), assessment.ApprovedAt is { } at ? DateOnly.FromDateTime(at) : null, rule?.Title);
         }
 
         return result;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Rightscope.Core.Accounts;
 using Rightscope.Data;
 using Rightscope.Demo;
 using Rightscope.Features.Portfolios;
@@ -39,5 +40,14 @@ public sealed class DemoPortfolioTests
         var screened = document.Holdings.Where(h => h.Fictional == true).OrderBy(h => h.Tier).Select(h => (h.Tier, h.Decision)).ToList();
         Assert.Equal([(1, "invest"), (2, "engage"), (3, "exclude")], screened);
         Assert.All(document.Holdings.Where(h => h.Fictional == false), h => Assert.Null(h.Tier));
+
+        // The portfolio page shows the same screening, with the methodology's decision titles.
+        var viewer = await app.AddMemberAsync(org, Role.Viewer);
+        var client = await app.SignInAsync(viewer.Email!);
+        var page = await (await client.GetAsync($"/o/demo-investor/portfolios/{portfolio.Id}")).Content.ReadAsStringAsync();
+        Assert.Contains("Invest, or hold and monitor", page, StringComparison.Ordinal);
+        Assert.Contains("Not assessed", page, StringComparison.Ordinal);
+        Assert.Contains("(fictional)", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Create a company from it", page, StringComparison.Ordinal);
     }
 }
