@@ -131,9 +131,18 @@ public sealed partial class PortfolioImportPageTests
         Assert.Equal(beta.Id, (await QueryAsync(app, db => db.Holdings.IgnoreQueryFilters().SingleAsync(h => h.Id == gamma.Id))).CompanyId);
         Assert.Equal(3, (await QueryAsync(app, db => db.HoldingsSnapshots.IgnoreQueryFilters().SingleAsync(s => s.Id == snapshot.Id))).MatchedCount);
 
+        // Or create the company from a holding: the form starts from its identifiers and the holding is linked on save.
+        await QueryAsync(app, db => db.Holdings.IgnoreQueryFilters().Where(h => h.Id == gamma.Id).ExecuteUpdateAsync(u => u.SetProperty(h => h.CompanyId, (Guid?)null)));
+        var fromHolding = $"/o/{org.Slug}/companies/new?holding={gamma.Id}";
+        Assert.Contains($"value=\"{IsinC}\"", await (await client.GetAsync(fromHolding)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var createdFromHolding = await Forms.PostAsync(client, fromHolding, Fields("Unknown Gamma AG", IsinC));
+        Assert.Equal(HttpStatusCode.Redirect, createdFromHolding.StatusCode);
+        var gammaCompany = await QueryAsync(app, db => db.Companies.IgnoreQueryFilters().SingleAsync(c => c.OrganizationId == org.Id && c.Isin == IsinC));
+        Assert.Equal(gammaCompany.Id, (await QueryAsync(app, db => db.Holdings.IgnoreQueryFilters().SingleAsync(h => h.Id == gamma.Id))).CompanyId);
+
         var csv = await (await client.GetAsync($"/o/{org.Slug}/portfolios/{id}?handler=export&format=csv")).Content.ReadAsStringAsync();
         Assert.Contains("Unknown Gamma", csv, StringComparison.Ordinal);
-        Assert.Contains("Fictional Beta Holdings Ltd", csv, StringComparison.Ordinal);
+        Assert.Contains("Unknown Gamma AG", csv, StringComparison.Ordinal);
     }
 
     [Theory]
