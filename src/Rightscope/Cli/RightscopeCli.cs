@@ -19,6 +19,8 @@ public static class RightscopeCli
         root.Subcommands.Add(AuditCommands.Create(io, configuration));
         root.Subcommands.Add(MethodologyCommands.Create(io, configuration));
         root.Subcommands.Add(RescoreCommand.Create(io, configuration));
+        root.Subcommands.Add(ImportCommands.Create(io, configuration));
+        root.Subcommands.Add(ExportCommands.Create(io, configuration));
 
         var invocation = new InvocationConfiguration { Output = io.Out, Error = io.Error };
         return await root.Parse(args).InvokeAsync(invocation);

@@ -5,8 +5,10 @@ using Rightscope.Features.Accounts;
 using Rightscope.Features.ApiTokens;
 using Rightscope.Features.Assessments;
 using Rightscope.Features.Audit;
+using Rightscope.Features.Companies;
 using Rightscope.Features.Methodologies;
 using Rightscope.Features.Organizations;
+using Rightscope.Features.Portfolios;
 using Rightscope.Features.Remedy;
 
 namespace Rightscope.Data;
@@ -55,6 +57,16 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
     public DbSet<CaseRecipientEnvelope> CaseRecipientEnvelopes => Set<CaseRecipientEnvelope>();
 
     public DbSet<CaseMessage> CaseMessages => Set<CaseMessage>();
+
+    public DbSet<Company> Companies => Set<Company>();
+
+    public DbSet<Portfolio> Portfolios => Set<Portfolio>();
+
+    public DbSet<HoldingsSnapshot> HoldingsSnapshots => Set<HoldingsSnapshot>();
+
+    public DbSet<Holding> Holdings => Set<Holding>();
+
+    public DbSet<HoldingsUpload> HoldingsUploads => Set<HoldingsUpload>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -194,6 +206,8 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
             comment.HasOne<Assessment>().WithMany().HasForeignKey(c => c.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         });
         RemedyModel.Configure(builder);
+        CompanyModel.Configure(builder);
+        PortfolioModel.Configure(builder);
 
         ApplyTenantFilters(builder);
     }

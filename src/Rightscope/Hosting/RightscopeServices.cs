@@ -76,6 +76,9 @@ public static class RightscopeServices
         services.AddSingleton(_ => MethodologyRegistry.Load(configuration));
         services.AddScoped<Features.Assessments.AssessmentStore>();
         services.AddScoped<Features.Assessments.AssessmentCommands>();
+        services.AddScoped<Features.Companies.CompanyCommands>();
+        services.AddScoped<Features.Portfolios.HoldingsImport>();
+        services.AddScoped<Features.Portfolios.PortfolioExport>();
         return services;
     }
 }

@@ -67,6 +67,17 @@ public static class AuthorizationMatrix
         // Only a recipient of the case finds it; the id exists nowhere, so handlers get 404 and the others 403.
         ["o/{org}/cases/{id:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/cases/{MissingId}", Permission.HandleCases, null, "GET", "POST"),
 
+        ["o/{org}/companies"] = RouteRule.Organization("/o/{org}/companies", Permission.ReadWorkspace),
+        ["o/{org}/companies/new"] = RouteRule.Organization("/o/{org}/companies/new", Permission.EditWorkspace, "GET", "POST"),
+        ["o/{org}/companies/{id:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/companies/{MissingId}", Permission.ReadWorkspace, null),
+        ["o/{org}/companies/{id:guid}/edit"] = RouteRule.OrganizationResource($"/o/{{org}}/companies/{MissingId}/edit", Permission.EditWorkspace, null, "GET", "POST"),
+
+        // Everyone who reads sees portfolios; creating one (POST) needs edit.
+        ["o/{org}/portfolios"] = RouteRule.Organization("/o/{org}/portfolios", Permission.ReadWorkspace, "GET", "POST") with { WritePermission = Permission.EditWorkspace },
+        ["o/{org}/portfolios/{id:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/portfolios/{MissingId}", Permission.ReadWorkspace, null),
+        ["o/{org}/portfolios/{id:guid}/import"] = RouteRule.OrganizationResource($"/o/{{org}}/portfolios/{MissingId}/import", Permission.EditWorkspace, null, "GET", "POST"),
+        ["o/{org}/portfolios/{id:guid}/holdings/{holdingId:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/portfolios/{MissingId}/holdings/{MissingId}", Permission.EditWorkspace, null, "GET", "POST"),
+
         ["o/{org}/api-tokens"] = RouteRule.Organization("/o/{org}/api-tokens", Permission.ManageApiTokens, "GET", "POST"),
 
         // API: bearer tokens only

@@ -1,0 +1,4 @@
+namespace Rightscope.Features.Companies;
+
+/// <summary>Resource marker for the company registry pages.</summary>
+public sealed class CompaniesText;

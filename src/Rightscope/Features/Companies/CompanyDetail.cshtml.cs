@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Rightscope.Core.Accounts;
+using Rightscope.Data;
+using Rightscope.Features.Portfolios;
+using Rightscope.Infrastructure.Tenancy;
+
+namespace Rightscope.Features.Companies;
+
+/// <summary>A registry company: its fields, its current approved assessment and the portfolios that hold it.</summary>
+[RequirePermission(Permission.ReadWorkspace)]
+public sealed class CompanyDetailModel(RightscopeDbContext db, OrganizationContext context, PortfolioExport export) : PageModel
+{
+    public string Slug => context.Current.Slug;
+
+    public bool CanEdit => context.Allows(Permission.EditWorkspace);
+
+    public Company Company { get; private set; } = null!;
+
+    public PortfolioExport.CurrentAssessment? Assessment { get; private set; }
+
+    public IReadOnlyList<(Guid PortfolioId, string Portfolio, DateOnly AsOf, double? Weight)> Holdings { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var company = await db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (company is null)
+        {
+            return NotFound();
+        }
+
+        Company = company;
+        Assessment = (await export.CurrentAssessmentsAsync([company], cancellationToken)).GetValueOrDefault(company.Id);
+        var held = await (
+            from h in db.Holdings.AsNoTracking()
+            join s in db.HoldingsSnapshots.AsNoTracking() on h.SnapshotId equals s.Id
+            join p in db.Portfolios.AsNoTracking() on s.PortfolioId equals p.Id
+            where h.CompanyId == id
+            orderby p.Name, s.AsOf descending
+            select new { p.Id, p.Name, s.AsOf, h.Weight }).Take(200).ToListAsync(cancellationToken);
+        Holdings = [.. held.Select(h => (h.Id, h.Name, h.AsOf, h.Weight))];
+        return Page();
+    }
+}
