@@ -161,7 +161,6 @@ public static class RightscopeWebApp
         app.UseAuthentication();
         app.UseMiddleware<OrganizationMiddleware>();
         app.UseAuthorization();
-        app.UseRateLimiter();
 
         app.MapRazorPages();
         app.MapRightscopeApi();
