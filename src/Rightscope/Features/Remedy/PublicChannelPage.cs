@@ -8,6 +8,13 @@ namespace Rightscope.Features.Remedy;
 /// <summary>What the public channel's pages share: the channel from the URL (across organizations), and the language.</summary>
 public abstract class PublicChannelPage(RightscopeDbContext db, TenantScope tenant) : PageModel
 {
+    /// <summary>The largest public post (M1): far more than any answer needs; uploads do not exist yet.</summary>
+    public const int MaxRequestBytes = 256 * 1024;
+
+    public const int MaxFormValues = 64;
+
+    public const int MaxValueLength = 100_000;
+
     [FromRoute(Name = "channel")]
     public string ChannelSlug { get; set; } = "";
 

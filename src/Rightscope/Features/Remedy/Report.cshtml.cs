@@ -12,6 +12,8 @@ namespace Rightscope.Features.Remedy;
 /// after the case is committed, and only in this response.
 /// </summary>
 [AllowAnonymous]
+[RequestSizeLimit(PublicChannelPage.MaxRequestBytes)]
+[RequestFormLimits(ValueCountLimit = PublicChannelPage.MaxFormValues, ValueLengthLimit = PublicChannelPage.MaxValueLength, KeyLengthLimit = 256, MultipartBodyLengthLimit = 0)]
 public sealed class ReportModel(RightscopeDbContext db, TenantScope tenant, CaseIntake intake, PublicChannelLimiter limiter, IStringLocalizer<RemedyText> text)
     : PublicChannelPage(db, tenant)
 {
@@ -44,6 +46,8 @@ public sealed class ReportModel(RightscopeDbContext db, TenantScope tenant, Case
         }
 
         ModelState.Clear();
+        // Only the channel's own questions are kept: whatever else was posted is neither validated nor stored.
+        Answers = Answers.Where(a => Questions.Any(q => q.Key == a.Key)).ToDictionary(StringComparer.Ordinal);
         foreach (var (key, problem) in Questionnaire.Validate(Channel.Questionnaire, Answers, intake.Today))
         {
             ModelState.AddModelError(FieldName(key), text[problem]);

@@ -12,6 +12,8 @@ namespace Rightscope.Features.Remedy;
 /// gets the same answer after the same work.
 /// </summary>
 [AllowAnonymous]
+[RequestSizeLimit(PublicChannelPage.MaxRequestBytes)]
+[RequestFormLimits(ValueCountLimit = PublicChannelPage.MaxFormValues, ValueLengthLimit = PublicChannelPage.MaxValueLength, KeyLengthLimit = 256, MultipartBodyLengthLimit = 0)]
 public sealed class ReportFollowUpModel(RightscopeDbContext db, TenantScope tenant, CaseIntake intake, PublicChannelLimiter limiter, IStringLocalizer<RemedyText> text)
     : PublicChannelPage(db, tenant)
 {

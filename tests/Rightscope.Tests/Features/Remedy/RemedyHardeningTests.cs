@@ -1,7 +1,14 @@
 using System.Net;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Rightscope.Data;
 using Rightscope.Tests.Infrastructure;
 
@@ -141,6 +148,151 @@ public sealed class RemedyHardeningTests
             var db = scope.ServiceProvider.GetRequiredService<RightscopeDbContext>();
             var sealedTo = await db.CaseRecipientEnvelopes.IgnoreQueryFilters().Select(e => e.UserId).ToListAsync();
             Assert.Equal([setup.Handler.Id], sealedTo);
+        }
+    }
+
+    private static async Task<HttpClient> SignInAsync(WebApplicationFactory<Program> app, string email)
+    {
+        var client = Browser(app);
+        var response = await Forms.PostAsync(client, "/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = TestData.Password });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    private static List<string> SessionCookies(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var values) ? values.Where(c => c.StartsWith("rs.session", StringComparison.Ordinal)).ToList() : [];
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task H3_after_sign_out_a_copied_session_cookie_no_longer_opens_the_case(string provider)
+    {
+        await using var started = await RightscopeFactory.StartAsync(provider);
+        // Every request checks the security stamp here, so the test need not wait for the one-minute interval.
+        await using var app = started.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero)));
+        var setup = await RemedySteps.SetUpAsync(started);
+        var canary = "secret-" + Guid.NewGuid().ToString("N");
+        Assert.NotNull((await RemedySteps.SubmitAsync(Browser(app), setup.Channel, canary)).Receipt);
+        var handler = await SignInAsync(app, setup.Handler.Email!);
+        await RemedySteps.UnlockAsync(handler);
+        var caseUrl = $"/o/{setup.Organization.Slug}/cases/{Assert.Single(await RemedySteps.CaseIdsAsync(handler, setup.Organization))}";
+        var read = await handler.GetAsync(caseUrl);
+        Assert.Contains(canary, await read.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var copied = string.Join("; ", SessionCookies(read).Select(c => c.Split(';')[0]));
+        Assert.NotEmpty(copied);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(handler, "/account/security", new Dictionary<string, string>(), "/account/sign-out")).StatusCode);
+
+        var thief = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var replay = new HttpRequestMessage(HttpMethod.Get, caseUrl);
+        replay.Headers.Add("Cookie", copied);
+        var stolen = await thief.SendAsync(replay);
+        Assert.Equal(HttpStatusCode.Redirect, stolen.StatusCode);
+        Assert.Contains("/account/sign-in", stolen.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.DoesNotContain(canary, await stolen.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task H3_after_fifteen_idle_minutes_the_key_leaves_the_cookie_and_the_case_asks_for_the_password(string provider)
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var started = await RightscopeFactory.StartAsync(provider);
+        await using var app = started.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(clock);
+        }));
+        var setup = await RemedySteps.SetUpAsync(started);
+        Assert.NotNull((await RemedySteps.SubmitAsync(Browser(app), setup.Channel, "a report")).Receipt);
+        var handler = await SignInAsync(app, setup.Handler.Email!);
+        await RemedySteps.UnlockAsync(handler);
+        var caseUrl = $"/o/{setup.Organization.Slug}/cases/{Assert.Single(await RemedySteps.CaseIdsAsync(handler, setup.Organization))}";
+        Assert.Equal(HttpStatusCode.OK, (await handler.GetAsync(caseUrl)).StatusCode);
+
+        // Pages that do not read case content do not keep the key alive.
+        clock.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal(HttpStatusCode.OK, (await handler.GetAsync($"/o/{setup.Organization.Slug}/cases")).StatusCode);
+        clock.Advance(TimeSpan.FromMinutes(6));
+        var lapsed = await handler.GetAsync(caseUrl);
+        Assert.Equal(HttpStatusCode.Redirect, lapsed.StatusCode);
+        Assert.StartsWith("/account/case-keys/unlock", lapsed.Headers.Location!.OriginalString, StringComparison.Ordinal);
+
+        var renewed = SessionCookies(lapsed);
+        Assert.NotEmpty(renewed);
+        var value = renewed.Single().Split(';')[0]["rs.session=".Length..];
+        var ticket = app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
+            .Get(IdentityConstants.ApplicationScheme).TicketDataFormat.Unprotect(value);
+        Assert.NotNull(ticket);
+        Assert.True(ticket.Principal.Identity!.IsAuthenticated);
+        Assert.DoesNotContain(ticket.Principal.Claims, c => c.Type is Rightscope.Features.Remedy.HandlerSession.KeyClaim or Rightscope.Features.Remedy.HandlerSession.UsedClaim);
+
+        // The password opens it again.
+        await RemedySteps.UnlockAsync(handler);
+        Assert.Equal(HttpStatusCode.OK, (await handler.GetAsync(caseUrl)).StatusCode);
+    }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task M1_oversized_and_foreign_posts_get_a_4xx_and_store_nothing(string provider)
+    {
+        await using var app = await RightscopeFactory.StartAsync(provider);
+        var setup = await RemedySteps.SetUpAsync(app);
+        var junk = new Dictionary<string, string>();
+        for (var i = 0; i < 500; i++)
+        {
+            junk[$"Answers[junk{i}]"] = new string('y', 50_000);
+        }
+
+        var (many, _, receipt) = await RemedySteps.SubmitAsync(app.CreateBrowserlikeClient(), setup.Channel, "ok", more: junk);
+        Assert.InRange((int)many.StatusCode, 400, 499);
+        Assert.Null(receipt);
+        var (huge, _, hugeReceipt) = await RemedySteps.SubmitAsync(app.CreateBrowserlikeClient(), setup.Channel, new string('x', 20_000_000));
+        Assert.InRange((int)huge.StatusCode, 400, 499);
+        Assert.Null(hugeReceipt);
+
+        var client = app.CreateBrowserlikeClient();
+        var token = Forms.AntiforgeryToken(await (await client.GetAsync($"/report/{setup.Channel}")).Content.ReadAsStringAsync());
+        using var multipart = new MultipartFormDataContent { { new StringContent(token), "__rs_af" }, { new StringContent("via multipart"), "Answers[what-happened]" } };
+        Assert.InRange((int)(await client.PostAsync($"/report/{setup.Channel}", multipart)).StatusCode, 400, 499);
+        using var json = new StringContent("{\"what-happened\":\"x\"}", System.Text.Encoding.UTF8, "application/json");
+        Assert.InRange((int)(await client.PostAsync($"/report/{setup.Channel}/follow-up", json)).StatusCode, 400, 499);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<RightscopeDbContext>().Cases.IgnoreQueryFilters().CountAsync());
+
+        // Unknown keys next to real answers are dropped, not refused.
+        var (ok, _, okReceipt) = await RemedySteps.SubmitAsync(app.CreateBrowserlikeClient(), setup.Channel, "fine", more: new Dictionary<string, string> { ["Answers[not-a-question]"] = "z" });
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.NotNull(okReceipt);
+    }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task M4_a_staff_session_cookie_sent_to_the_channel_is_not_read_or_renewed(string provider)
+    {
+        await using var app = await RightscopeFactory.StartAsync(provider);
+        var setup = await RemedySteps.SetUpAsync(app);
+        var staff = Browser(app);
+        var session = await Forms.PostAsync(staff, "/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = setup.Owner.Email!, ["Input.Password"] = TestData.Password });
+        var cookie = string.Join("; ", SessionCookies(session).Select(c => c.Split(';')[0]));
+        Assert.NotEmpty(cookie);
+
+        var context = await app.Server.SendAsync(http =>
+        {
+            http.Request.Method = "GET";
+            http.Request.Path = $"/report/{setup.Channel}";
+            http.Request.Headers.Cookie = cookie + "; tracker=abc";
+            http.Request.Headers.AcceptLanguage = "zh-Hans";
+            http.Request.Headers["CF-IPCountry"] = "XX";
+            http.Request.Headers["X-Original-For"] = "203.0.113.9";
+        });
+        Assert.Equal(StatusCodes.Status200OK, context.Response.StatusCode);
+        Assert.False(context.User.Identity?.IsAuthenticated ?? false);
+        Assert.All(context.Response.Headers.SetCookie, c => Assert.StartsWith("rs.af=", c, StringComparison.Ordinal));
+        foreach (var header in new[] { "Cookie", "Accept-Language", "CF-IPCountry", "X-Original-For" })
+        {
+            Assert.False(context.Request.Headers.ContainsKey(header), header);
         }
     }
 }
