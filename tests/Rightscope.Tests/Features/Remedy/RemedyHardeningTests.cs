@@ -295,4 +295,27 @@ public sealed class RemedyHardeningTests
             Assert.False(context.Request.Headers.ContainsKey(header), header);
         }
     }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task M2_after_an_admin_password_reset_the_cli_warns_and_a_password_change_explains_instead_of_failing(string provider)
+    {
+        await using var app = await RightscopeFactory.StartAsync(provider);
+        var setup = await RemedySteps.SetUpAsync(app);
+        const string resetPassword = "a password the admin chose";
+        var reset = await Rightscope.Tests.Cli.Cli.RunAsync(app.Database, resetPassword + "\n", "admin", "reset-password", "--email", setup.Handler.Email!, "--password-stdin");
+        Assert.Equal(0, reset.ExitCode);
+        Assert.Contains("must unlock with their recovery key", reset.Out, StringComparison.Ordinal);
+
+        var handler = app.CreateBrowserlikeClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(handler, "/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = setup.Handler.Email!, ["Input.Password"] = resetPassword })).StatusCode);
+        var changed = await Forms.PostAsync(handler, "/account/security", new Dictionary<string, string>
+        {
+            ["ChangePassword.CurrentPassword"] = resetPassword,
+            ["ChangePassword.NewPassword"] = "yet another long passphrase",
+            ["ChangePassword.ConfirmPassword"] = "yet another long passphrase",
+        }, "/account/security?handler=ChangePassword");
+        Assert.Equal(HttpStatusCode.BadRequest, changed.StatusCode);
+        Assert.Contains("Unlock your case key with your recovery key first", WebUtility.HtmlDecode(await changed.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
 }
