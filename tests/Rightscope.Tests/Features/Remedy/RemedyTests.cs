@@ -401,6 +401,7 @@ public sealed class RemedyTests
         Assert.True(RemedySettings.From(configuration, new Environment("Testing"), new ServeOptions(false)).Cost.IsReduced);
         var defaults = RemedySettings.From(new ConfigurationBuilder().Build(), new Environment("Production"), new ServeOptions(false));
         Assert.Equal(Rightscope.Core.Remedy.KeyDerivationCost.Default, defaults.Cost);
+        Assert.Equal(Math.Min(System.Environment.ProcessorCount, 4), defaults.MaxConcurrentDerivations);
     }
 
     private sealed class Environment(string name) : IHostEnvironment
