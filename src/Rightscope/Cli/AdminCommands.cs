@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Rightscope.Core.Organizations;
 using Rightscope.Data;
 using Rightscope.Features.Accounts;
@@ -128,6 +129,14 @@ public static class AdminCommands
                 new AuditRecord(null, AuditActor.CommandLine(), "account.password-reset", "user", user.Id.ToString("N"), $"password of {user.Email} reset; lockout cleared"),
                 cancellationToken);
             io.Out.WriteLine($"The password of {user.Email} was reset.");
+            if (await db.HandlerKeys.AnyAsync(k => k.UserId == user.Id, cancellationToken))
+            {
+                // The case key is wrapped by the old password, which this command cannot know.
+                io.Out.WriteLine(
+                    $"Warning: {user.Email} has case keys. Their case key is still protected by the old password; " +
+                    "they must unlock with their recovery key before they can read cases.");
+            }
+
             return ExitCodes.Success;
         }));
         return command;

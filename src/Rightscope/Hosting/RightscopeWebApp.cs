@@ -77,6 +77,14 @@ public static class RightscopeWebApp
             options.AccessDeniedPath = "/account/access-denied";
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+            // A case handler's private key leaves the cookie once it has lapsed (DESIGN §9.7), before the security-stamp
+            // check (every minute, above) runs; that check is what makes a copied cookie useless after sign-out.
+            var validateStamp = options.Events.OnValidatePrincipal;
+            options.Events.OnValidatePrincipal = async context =>
+            {
+                HandlerSession.ForgetLapsedKey(context);
+                await validateStamp(context);
+            };
             // A 403 status (rendered by the localized error page) instead of a redirect, so that the
             // authorization matrix and API clients see what happened.
             options.Events.OnRedirectToAccessDenied = context =>
@@ -161,7 +169,6 @@ public static class RightscopeWebApp
         app.UseAuthentication();
         app.UseMiddleware<OrganizationMiddleware>();
         app.UseAuthorization();
-        app.UseRateLimiter();
 
         app.MapRazorPages();
         app.MapRightscopeApi();

@@ -20,6 +20,7 @@ public sealed class SecurityModel(
     RightscopeDbContext db,
     AuditTrail audit,
     Remedy.RemedySettings remedy,
+    Remedy.KeyDerivationQueue derivations,
     IStringLocalizer<AccountsText> text) : PageModel
 {
     public const int FewRecoveryCodes = 3;
@@ -159,6 +160,37 @@ public sealed class SecurityModel(
             return this.InvalidForm();
         }
 
+        // A case handler's private key is wrapped by the password: re-wrap it (Argon2id, through the bounded queue)
+        // before any transaction is open, so a slow derivation never holds the database.
+        var caseKey = await db.HandlerKeys.FirstOrDefaultAsync(k => k.UserId == user.Id, cancellationToken);
+        Core.Remedy.WrappedRecipientKey? rewrapped = null;
+        var staleCaseKey = false;
+        if (caseKey is not null)
+        {
+            var (admitted, rewrappedKey) = await derivations.TryRunAsync(() =>
+            {
+                try
+                {
+                    return Core.Remedy.RecipientKeyPair.ChangePassword(caseKey.ToWrapped(), ChangePassword.CurrentPassword, ChangePassword.NewPassword, remedy.Cost);
+                }
+                catch (Core.Remedy.CryptoOpenException)
+                {
+                    return null;
+                }
+            }, cancellationToken);
+            if (!admitted)
+            {
+                ModelState.AddModelError("ChangePassword.NewPassword", text["Password.Busy"]);
+                await LoadAsync(user);
+                Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                Response.Headers.RetryAfter = "60";
+                return Page();
+            }
+
+            rewrapped = rewrappedKey;
+            staleCaseKey = rewrappedKey is null;
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         switch (await CheckPasswordAsync(user, ChangePassword.CurrentPassword, "password", cancellationToken))
         {
@@ -168,6 +200,16 @@ public sealed class SecurityModel(
                 ModelState.AddModelError("ChangePassword.CurrentPassword", text["Password.Wrong"]);
                 await LoadAsync(user);
                 return this.InvalidForm();
+        }
+
+        if (staleCaseKey)
+        {
+            // The password is right but does not open the case key (an administrator reset the password): changing it
+            // now would leave the key behind for good, so say what to do instead of failing.
+            await transaction.RollbackAsync(cancellationToken);
+            ModelState.AddModelError("ChangePassword.CurrentPassword", text["Password.CaseKeyStale"]);
+            await LoadAsync(user);
+            return this.InvalidForm();
         }
 
         var result = await users.ChangePasswordAsync(user, ChangePassword.CurrentPassword, ChangePassword.NewPassword);
@@ -183,11 +225,9 @@ public sealed class SecurityModel(
             return this.InvalidForm();
         }
 
-        // A case handler's private key is wrapped by the password: re-wrap it in the same transaction, or the new
-        // password would no longer open the cases sealed to them.
-        if (await db.HandlerKeys.FirstOrDefaultAsync(k => k.UserId == user.Id, cancellationToken) is { } caseKey)
+        // Saved in the same transaction as the password, or the new password would no longer open the cases.
+        if (caseKey is not null && rewrapped is not null)
         {
-            var rewrapped = Core.Remedy.RecipientKeyPair.ChangePassword(caseKey.ToWrapped(), ChangePassword.CurrentPassword, ChangePassword.NewPassword, remedy.Cost);
             caseKey.ByPassword = rewrapped.ByPassword;
             caseKey.Cost = remedy.Cost.ToDescriptor();
             caseKey.ChangedAt = DateTime.UtcNow;

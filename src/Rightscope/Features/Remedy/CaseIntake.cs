@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Rightscope.Core.Accounts;
 using Rightscope.Core.Remedy;
 using Rightscope.Data;
 
@@ -16,7 +17,8 @@ public sealed class CaseIntake(RightscopeDbContext db, KeyDerivationQueue queue,
 {
     private const int MaxAttempts = 20;
 
-    public sealed record Submitted(bool Busy, Receipt? Receipt);
+    /// <summary>What a submission came to: stored (with the receipt to show), the queue full, or nobody to seal it to.</summary>
+    public sealed record Submitted(bool Busy, Receipt? Receipt, bool NoRecipients = false);
 
     /// <summary>The case a receipt opened, with its key (dispose it), or why not.</summary>
     public sealed record Opened(bool Busy, GrievanceCase? Case, CaseKey? Key);
@@ -26,24 +28,61 @@ public sealed class CaseIntake(RightscopeDbContext db, KeyDerivationQueue queue,
     /// <summary>Stores the case and commits; only then returns the receipt to show (dispose it after rendering).</summary>
     public async Task<Submitted> SubmitAsync(Channel channel, string document, CancellationToken cancellationToken)
     {
+        // Only handlers who are members of the channel's organization with the case-handler role now; a case sealed
+        // to nobody (or to someone who has left) must never be acknowledged with a receipt.
+        var recipients = await RecipientsAsync(channel, cancellationToken);
+        if (recipients.Count == 0)
+        {
+            return new Submitted(false, null, NoRecipients: true);
+        }
+
         var cost = KeyDerivationCost.Parse(channel.ReceiptCost);
         var caseId = Guid.NewGuid();
         using var caseKey = CaseKey.Create(caseId);
-        var recipients = await (
+        var receipt = Receipt.Generate();
+        try
+        {
+            return await StoreAsync(channel, caseId, caseKey, document, recipients, receipt, cost, cancellationToken);
+        }
+        catch
+        {
+            // Whatever failed, the receipt (and the key material below) never outlives this call.
+            receipt.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Whether the channel can take a report now: some recipient can read it.</summary>
+    public async Task<bool> AcceptsReportsAsync(Channel channel, CancellationToken cancellationToken) =>
+        (await RecipientsAsync(channel, cancellationToken)).Count > 0;
+
+    private async Task<List<(Guid UserId, byte[] PublicKey)>> RecipientsAsync(Channel channel, CancellationToken cancellationToken)
+    {
+        var rows = await (
                 from recipient in db.ChannelRecipients
                 join key in db.HandlerKeys on recipient.UserId equals key.UserId
+                join membership in db.Memberships on recipient.UserId equals membership.UserId
                 where recipient.ChannelId == channel.Id
+                    && membership.OrganizationId == channel.OrganizationId
+                    && membership.Role == Role.CaseHandler
                 select new { key.UserId, key.PublicKey })
+            .Distinct()
             .ToListAsync(cancellationToken);
+        return rows.Select(r => (r.UserId, r.PublicKey)).ToList();
+    }
 
-        var receipt = Receipt.Generate();
-        var (admitted, access) = await queue.TryRunAsync(() => ReporterAccessKey.Derive(receipt, channel.ReceiptSalt, cost), cancellationToken);
+    private async Task<Submitted> StoreAsync(
+        Channel channel, Guid caseId, CaseKey caseKey, string document, List<(Guid UserId, byte[] PublicKey)> recipients, Receipt receipt, KeyDerivationCost cost,
+        CancellationToken cancellationToken)
+    {
+        var (admitted, derived) = await queue.TryRunAsync(() => ReporterAccessKey.Derive(receipt, channel.ReceiptSalt, cost), cancellationToken);
         if (!admitted)
         {
             receipt.Dispose();
             return new Submitted(true, null);
         }
 
+        using var access = derived!;
         var grievance = new GrievanceCase
         {
             Id = caseId,
@@ -51,11 +90,10 @@ public sealed class CaseIntake(RightscopeDbContext db, KeyDerivationQueue queue,
             ChannelId = channel.Id,
             Status = CaseStatus.Received,
             ReceivedOn = Today,
-            LookupId = access!.LookupId,
+            LookupId = access.LookupId,
             ReporterEnvelope = ReporterEnvelope.Seal(caseKey, access),
             Report = CaseCipher.EncryptText(caseKey, ContentPurpose.Report, document),
         };
-        access.Dispose();
         db.Cases.Add(grievance);
         foreach (var recipient in recipients)
         {
@@ -91,9 +129,9 @@ public sealed class CaseIntake(RightscopeDbContext db, KeyDerivationQueue queue,
                         return new Submitted(true, null);
                     }
 
-                    grievance.LookupId = fresh!.LookupId;
-                    grievance.ReporterEnvelope = ReporterEnvelope.Seal(caseKey, fresh);
-                    fresh.Dispose();
+                    using var freshAccess = fresh!;
+                    grievance.LookupId = freshAccess.LookupId;
+                    grievance.ReporterEnvelope = ReporterEnvelope.Seal(caseKey, freshAccess);
                 }
 
                 await Task.Delay(Random.Shared.Next(5, 20 * attempt), cancellationToken);
@@ -180,9 +218,11 @@ public sealed class CaseIntake(RightscopeDbContext db, KeyDerivationQueue queue,
     private async Task<int> NextNumberAsync(Guid organizationId, CancellationToken cancellationToken) =>
         1 + (await db.Cases.IgnoreQueryFilters().Where(c => c.OrganizationId == organizationId).MaxAsync(c => (int?)c.Number, cancellationToken) ?? 0);
 
+    // SQLITE_CONSTRAINT_UNIQUE (2067) and SQLITE_CONSTRAINT_PRIMARYKEY (1555) only: a foreign-key or NOT NULL failure
+    // (also SQLITE_CONSTRAINT, 19) is a bug to surface, not a clash to retry.
     internal static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
     {
-        SqliteException sqlite => sqlite.SqliteErrorCode == 19,
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
         PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
         _ => false,
     };

@@ -23,6 +23,7 @@ public sealed class CaseKeysModel(
     RightscopeDbContext db,
     AuditTrail audit,
     RemedySettings settings,
+    KeyDerivationQueue derivations,
     TimeProvider clock,
     IStringLocalizer<RemedyText> text) : PageModel
 {
@@ -87,7 +88,20 @@ public sealed class CaseKeysModel(
             return this.InvalidForm();
         }
 
-        var wrapped = RecipientKeyPair.Generate(Password, settings.Cost, out var recoveryKey);
+        var (admitted, generated) = await derivations.TryRunAsync(() =>
+        {
+            var pair = RecipientKeyPair.Generate(Password, settings.Cost, out var recovery);
+            return (pair, recovery);
+        }, cancellationToken);
+        if (!admitted)
+        {
+            ModelState.AddModelError(nameof(Password), text["Busy.Title"]);
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = "60";
+            return Page();
+        }
+
+        var (wrapped, recoveryKey) = generated;
         using (recoveryKey)
         {
             var now = clock.GetUtcNow().UtcDateTime;

@@ -22,6 +22,7 @@ public sealed class CaseUnlockModel(
     RightscopeDbContext db,
     AuditTrail audit,
     HandlerSession session,
+    KeyDerivationQueue derivations,
     IStringLocalizer<RemedyText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -76,16 +77,34 @@ public sealed class CaseUnlockModel(
         RecipientPrivateKey? key = null;
         if (check.Succeeded)
         {
-            try
+            // Argon2id through the bounded queue, like every other derivation, so unlocks cannot exhaust memory.
+            var (admitted, unwrapped) = await derivations.TryRunAsync<RecipientPrivateKey?>(() =>
             {
-                key = RecipientKeyPair.UnwrapWithPassword(stored.ToWrapped(), Password);
+                try
+                {
+                    return RecipientKeyPair.UnwrapWithPassword(stored.ToWrapped(), Password);
+                }
+                catch (CryptoOpenException)
+                {
+                    return null;
+                }
+            }, cancellationToken);
+            if (!admitted)
+            {
+                ModelState.AddModelError(nameof(Password), text["Busy.Title"]);
+                Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                Response.Headers.RetryAfter = "60";
+                return Page();
             }
-            catch (CryptoOpenException)
+
+            if (unwrapped is null)
             {
                 // The account password changed without re-wrapping the key (e.g. an administrator's reset).
                 ModelState.AddModelError(nameof(Password), text["Unlock.KeyPasswordDiffers"]);
                 return this.InvalidForm();
             }
+
+            key = unwrapped;
         }
 
         if (key is null)

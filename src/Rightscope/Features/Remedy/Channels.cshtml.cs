@@ -25,7 +25,11 @@ public sealed class ChannelsModel(
     TimeProvider clock,
     IStringLocalizer<RemedyText> text) : PageModel
 {
-    public sealed record ChannelRow(Channel Channel, int Recipients, IReadOnlyDictionary<CaseStatus, int> Cases);
+    /// <summary>A channel with its usable recipients (current case handlers with keys); with none it accepts no reports.</summary>
+    public sealed record ChannelRow(Channel Channel, int Recipients, IReadOnlyDictionary<CaseStatus, int> Cases)
+    {
+        public bool Accepting => Recipients > 0;
+    }
 
     public sealed record Candidate(Guid UserId, string DisplayName, string Email);
 
@@ -159,7 +163,14 @@ public sealed class ChannelsModel(
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var channels = await db.Channels.AsNoTracking().OrderBy(c => c.Slug).ToListAsync(cancellationToken);
-        var recipientCounts = await db.ChannelRecipients.GroupBy(r => r.ChannelId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var recipientCounts = await (
+                from recipient in db.ChannelRecipients
+                join key in db.HandlerKeys on recipient.UserId equals key.UserId
+                join membership in db.Memberships on recipient.UserId equals membership.UserId
+                where membership.Role == Role.CaseHandler
+                group recipient by recipient.ChannelId into g
+                select new { g.Key, Count = g.Select(r => r.UserId).Distinct().Count() })
+            .ToListAsync(cancellationToken);
         var caseCounts = await db.Cases.GroupBy(c => new { c.ChannelId, c.Status }).Select(g => new { g.Key.ChannelId, g.Key.Status, Count = g.Count() }).ToListAsync(cancellationToken);
         Channels = channels.Select(c => new ChannelRow(
                 c,

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Rightscope.Core.Remedy;
 
@@ -76,6 +77,35 @@ public sealed class HandlerSession(IHttpContextAccessor accessor, TimeProvider c
                 && long.TryParse(used, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
                 && clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds) <= IdleLimit;
         }
+    }
+
+    /// <summary>
+    /// Runs on every request that carries the authentication cookie, before the security-stamp check: once the key has
+    /// lapsed it is taken out of the principal and the cookie is re-issued without it, so the private key does not
+    /// outlive the idle limit in a cookie that is still sent (or copied).
+    /// </summary>
+    public static void ForgetLapsedKey(CookieValidatePrincipalContext context)
+    {
+        if (context.Principal?.Identity is not ClaimsIdentity identity || !identity.HasClaim(c => c.Type is KeyClaim or UsedClaim))
+        {
+            return;
+        }
+
+        var clock = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
+        var used = identity.FindFirst(UsedClaim)?.Value;
+        if (identity.HasClaim(c => c.Type == KeyClaim)
+            && long.TryParse(used, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+            && clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds) <= IdleLimit)
+        {
+            return;
+        }
+
+        foreach (var claim in identity.Claims.Where(c => c.Type is KeyClaim or UsedClaim).ToList())
+        {
+            identity.RemoveClaim(claim);
+        }
+
+        context.ShouldRenew = true;
     }
 
     /// <summary>

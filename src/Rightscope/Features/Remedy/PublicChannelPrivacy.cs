@@ -15,10 +15,13 @@ public sealed class PublicChannelPrivacy(RequestDelegate next)
 
     private static readonly string[] IdentifyingHeaders =
     [
-        HeaderNames.UserAgent, HeaderNames.Referer, HeaderNames.From, "X-Forwarded-For", "X-Real-IP", "Forwarded",
-        "X-Forwarded-Host", "True-Client-IP", "CF-Connecting-IP", "Via", "DNT", "Sec-CH-UA", "Sec-CH-UA-Platform",
-        "Sec-CH-UA-Mobile",
+        HeaderNames.UserAgent, HeaderNames.Referer, HeaderNames.From, HeaderNames.AcceptLanguage, "X-Forwarded-For",
+        "X-Real-IP", "Forwarded", "X-Forwarded-Host", "X-Original-For", "X-Original-Host", "True-Client-IP",
+        "CF-Connecting-IP", "CF-IPCountry", "Via", "DNT", "Sec-CH-UA", "Sec-CH-UA-Platform", "Sec-CH-UA-Mobile",
     ];
+
+    /// <summary>The only cookie the public channel reads: the anti-forgery cookie (its name is set in RightscopeWebApp).</summary>
+    public const string AntiforgeryCookie = "rs.af";
 
     public static bool IsPublicChannel(PathString path) => path.StartsWithSegments(PathPrefix, StringComparison.OrdinalIgnoreCase);
 
@@ -31,6 +34,17 @@ public sealed class PublicChannelPrivacy(RequestDelegate next)
             foreach (var header in IdentifyingHeaders)
             {
                 http.Request.Headers.Remove(header);
+            }
+
+            // A staff member's session (or any other cookie) must not reach the channel: without it nothing here can
+            // sign them in, renew their session or tie a report to them.
+            var kept = CookieHeaderValue.TryParseList(http.Request.Headers.Cookie.OfType<string>().ToList(), out var cookies)
+                ? cookies.FirstOrDefault(c => c.Name.Equals(AntiforgeryCookie, StringComparison.Ordinal))
+                : null;
+            http.Request.Headers.Remove(HeaderNames.Cookie);
+            if (kept is not null)
+            {
+                http.Request.Headers.Cookie = kept.ToString();
             }
 
             http.Response.OnStarting(() =>

@@ -29,7 +29,8 @@ public static class RemedyModel
             recipient.HasIndex(r => new { r.ChannelId, r.UserId }).IsUnique();
             recipient.HasIndex(r => r.UserId);
             recipient.HasOne<Channel>().WithMany().HasForeignKey(r => r.ChannelId).OnDelete(DeleteBehavior.Cascade);
-            recipient.HasOne<User>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+            // Restrict, not cascade: deleting a person must never silently change who can read a channel's cases.
+            recipient.HasOne<User>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<HandlerKey>(key =>
@@ -62,7 +63,8 @@ public static class RemedyModel
             envelope.HasIndex(e => e.UserId);
             envelope.Property(e => e.SealedKey).HasMaxLength(256);
             envelope.HasOne<GrievanceCase>().WithMany().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
-            envelope.HasOne<User>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+            // Restrict: a case must never silently become unreadable because a recipient's account was deleted.
+            envelope.HasOne<User>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<CaseMessage>(message =>

@@ -40,7 +40,8 @@ public sealed record RemedySettings(
 
         return new RemedySettings(
             cost,
-            Positive(derivation, "MaxConcurrent", Environment.ProcessorCount),
+            // Each derivation holds its memory cost (64 MiB by default) while it runs: at most four at once by default.
+            Positive(derivation, "MaxConcurrent", Math.Min(Environment.ProcessorCount, 4)),
             Positive(derivation, "MaxWaiting", 4 * Environment.ProcessorCount),
             Positive(section.GetSection("RateLimit"), "PostsPerChannelPerMinute", 600));
     }

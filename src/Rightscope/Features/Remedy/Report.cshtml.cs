@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Rightscope.Core.Remedy;
 using Rightscope.Data;
@@ -13,8 +12,9 @@ namespace Rightscope.Features.Remedy;
 /// after the case is committed, and only in this response.
 /// </summary>
 [AllowAnonymous]
-[EnableRateLimiting(RemedyServices.ChannelPolicy)]
-public sealed class ReportModel(RightscopeDbContext db, TenantScope tenant, CaseIntake intake, IStringLocalizer<RemedyText> text)
+[RequestSizeLimit(PublicChannelPage.MaxRequestBytes)]
+[RequestFormLimits(ValueCountLimit = PublicChannelPage.MaxFormValues, ValueLengthLimit = PublicChannelPage.MaxValueLength, KeyLengthLimit = 256, MultipartBodyLengthLimit = 0)]
+public sealed class ReportModel(RightscopeDbContext db, TenantScope tenant, CaseIntake intake, PublicChannelLimiter limiter, IStringLocalizer<RemedyText> text)
     : PublicChannelPage(db, tenant)
 {
     [BindProperty]
@@ -23,10 +23,20 @@ public sealed class ReportModel(RightscopeDbContext db, TenantScope tenant, Case
     /// <summary>The receipt to show once, formatted; set only after the case is stored.</summary>
     public string? ReceiptText { get; private set; }
 
+    /// <summary>Set when no current case handler can read a report sent here: nothing is taken and no receipt given.</summary>
+    public bool NotAccepting { get; private set; }
+
     public IReadOnlyList<Question> Questions => Questionnaire.For(Channel.Questionnaire);
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        await FindChannelAsync(cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await FindChannelAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        return await intake.AcceptsReportsAsync(Channel, cancellationToken) ? Page() : NotAcceptingPage();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -36,6 +46,8 @@ public sealed class ReportModel(RightscopeDbContext db, TenantScope tenant, Case
         }
 
         ModelState.Clear();
+        // Only the channel's own questions are kept: whatever else was posted is neither validated nor stored.
+        Answers = Answers.Where(a => Questions.Any(q => q.Key == a.Key)).ToDictionary(StringComparer.Ordinal);
         foreach (var (key, problem) in Questionnaire.Validate(Channel.Questionnaire, Answers, intake.Today))
         {
             ModelState.AddModelError(FieldName(key), text[problem]);
@@ -46,8 +58,18 @@ public sealed class ReportModel(RightscopeDbContext db, TenantScope tenant, Case
             return this.InvalidForm();
         }
 
+        if (!Admitted(limiter, PublicPostKind.Submit))
+        {
+            return RateLimited();
+        }
+
         var document = Questionnaire.ToDocument(Channel.Questionnaire, Chinese ? "zh-Hans" : "en", Answers);
         var submitted = await intake.SubmitAsync(Channel, document, cancellationToken);
+        if (submitted.NoRecipients)
+        {
+            return NotAcceptingPage();
+        }
+
         if (submitted.Busy)
         {
             return BusyPage();
@@ -55,6 +77,13 @@ public sealed class ReportModel(RightscopeDbContext db, TenantScope tenant, Case
 
         using Receipt receipt = submitted.Receipt!;
         ReceiptText = receipt.FormatForDisplay();
+        return Page();
+    }
+
+    private IActionResult NotAcceptingPage()
+    {
+        NotAccepting = true;
+        Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         return Page();
     }
 

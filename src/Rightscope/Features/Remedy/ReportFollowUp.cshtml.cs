@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Rightscope.Data;
 using Rightscope.Infrastructure.Web;
@@ -13,8 +12,9 @@ namespace Rightscope.Features.Remedy;
 /// gets the same answer after the same work.
 /// </summary>
 [AllowAnonymous]
-[EnableRateLimiting(RemedyServices.ChannelPolicy)]
-public sealed class ReportFollowUpModel(RightscopeDbContext db, TenantScope tenant, CaseIntake intake, IStringLocalizer<RemedyText> text)
+[RequestSizeLimit(PublicChannelPage.MaxRequestBytes)]
+[RequestFormLimits(ValueCountLimit = PublicChannelPage.MaxFormValues, ValueLengthLimit = PublicChannelPage.MaxValueLength, KeyLengthLimit = 256, MultipartBodyLengthLimit = 0)]
+public sealed class ReportFollowUpModel(RightscopeDbContext db, TenantScope tenant, CaseIntake intake, PublicChannelLimiter limiter, IStringLocalizer<RemedyText> text)
     : PublicChannelPage(db, tenant)
 {
     public const int MessageMaxLength = 10_000;
@@ -31,6 +31,9 @@ public sealed class ReportFollowUpModel(RightscopeDbContext db, TenantScope tena
 
     public bool Replied { get; private set; }
 
+    /// <summary>Whether the post was a reply, so a refused one shows the reply box again with its text.</summary>
+    public bool Replying { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await FindChannelAsync(cancellationToken) ? Page() : NotFound();
 
@@ -46,6 +49,12 @@ public sealed class ReportFollowUpModel(RightscopeDbContext db, TenantScope tena
         }
 
         ModelState.Clear();
+        Replying = reply;
+        if (!Admitted(limiter, PublicPostKind.FollowUp))
+        {
+            return RateLimited();
+        }
+
         var opened = await intake.OpenAsync(Channel, Receipt, cancellationToken);
         if (opened.Busy)
         {

@@ -197,31 +197,58 @@ public sealed class RemedyTests
 
     [Theory]
     [ClassData(typeof(ProviderData))]
-    public async Task A_canary_submitted_through_the_channel_appears_nowhere_in_the_stored_data(string provider)
+    public async Task A_canary_submitted_through_the_channel_appears_nowhere_in_the_stored_data_or_the_logs(string provider)
     {
-        await using var app = await RightscopeFactory.StartAsync(provider);
-        var setup = await RemedySteps.SetUpAsync(app);
+        await using var started = await RightscopeFactory.StartAsync(provider);
+        var logs = new CapturingLoggerProvider();
+        await using var app = started.WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Logging:LogLevel:Default", "Trace");
+            builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Trace");
+            builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Trace");
+            builder.ConfigureLogging(logging => logging.AddProvider(logs));
+        });
+        var setup = await RemedySteps.SetUpAsync(started);
+        HttpClient Browser() => app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var canary = "canary-" + Guid.NewGuid().ToString("N");
         var chineseCanary = "金丝雀" + Guid.NewGuid().ToString("N")[..8];
-        var reporter = app.CreateBrowserlikeClient();
+        var handlerCanary = "handler-canary-" + Guid.NewGuid().ToString("N");
+        var reporterCanary = "reporter-canary-" + Guid.NewGuid().ToString("N");
+        var reporter = Browser();
         var (_, _, receipt) = await RemedySteps.SubmitAsync(reporter, setup.Channel, $"{canary} {chineseCanary}", more: new Dictionary<string, string>
         {
             ["Answers[contact]"] = canary + "@example.org",
             ["Answers[product]"] = canary,
         });
         Assert.NotNull(receipt);
-        await RemedySteps.UnlockAsync(setup.HandlerClient);
-        var caseUrl = $"/o/{setup.Organization.Slug}/cases/{Assert.Single(await RemedySteps.CaseIdsAsync(setup.HandlerClient, setup.Organization))}";
-        Assert.Contains(canary, await (await setup.HandlerClient.GetAsync(caseUrl)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        await Forms.PostAsync(setup.HandlerClient, caseUrl, new Dictionary<string, string> { ["Message"] = "reply " + canary }, caseUrl + "?handler=Reply");
-        await Forms.PostAsync(reporter, $"/report/{setup.Channel}/follow-up", new Dictionary<string, string> { ["Receipt"] = receipt, ["Message"] = "answer " + chineseCanary },
+        var handler = Browser();
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(handler, "/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = setup.Handler.Email!, ["Input.Password"] = TestData.Password })).StatusCode);
+        await RemedySteps.UnlockAsync(handler);
+        var caseUrl = $"/o/{setup.Organization.Slug}/cases/{Assert.Single(await RemedySteps.CaseIdsAsync(handler, setup.Organization))}";
+        Assert.Contains(canary, await (await handler.GetAsync(caseUrl)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var replied = await Forms.PostAsync(handler, caseUrl, new Dictionary<string, string> { ["Message"] = "reply " + handlerCanary }, caseUrl + "?handler=Reply");
+        Assert.Equal(HttpStatusCode.Redirect, replied.StatusCode);
+        var answered = await Forms.PostAsync(reporter, $"/report/{setup.Channel}/follow-up", new Dictionary<string, string> { ["Receipt"] = receipt, ["Message"] = "answer " + reporterCanary },
             $"/report/{setup.Channel}/follow-up?handler=Reply");
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        Assert.Contains(handlerCanary, await answered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(reporterCanary, await (await handler.GetAsync(caseUrl)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using (var scope = started.Services.CreateAsyncScope())
+        {
+            var authors = await scope.ServiceProvider.GetRequiredService<RightscopeDbContext>().CaseMessages.IgnoreQueryFilters().Select(m => m.Author).ToListAsync();
+            Assert.Equal([MessageAuthor.Reporter, MessageAuthor.Handler], authors.Order());
+        }
 
-        // The search itself works: the channel's name is plaintext by design and is found.
-        Assert.NotEmpty(await RemedySteps.StoredOccurrencesAsync(app, setup.ChannelName));
-        Assert.Empty(await RemedySteps.StoredOccurrencesAsync(app, canary));
-        Assert.Empty(await RemedySteps.StoredOccurrencesAsync(app, chineseCanary));
-        Assert.Empty(await RemedySteps.StoredOccurrencesAsync(app, receipt.Replace(" ", "", StringComparison.Ordinal)));
+        // The search itself works: the channel's name is plaintext by design and is found, and the logs saw the requests.
+        Assert.NotEmpty(await RemedySteps.StoredOccurrencesAsync(started, setup.ChannelName));
+        Assert.Contains(logs.Lines, line => line.Contains("/report/", StringComparison.Ordinal));
+        foreach (var secret in new[] { canary, chineseCanary, handlerCanary, reporterCanary, receipt.Replace(" ", "", StringComparison.Ordinal) })
+        {
+            Assert.Empty(await RemedySteps.StoredOccurrencesAsync(started, secret));
+            Assert.DoesNotContain(logs.Lines, line => line.Contains(secret, StringComparison.Ordinal));
+        }
+
+        Assert.DoesNotContain(logs.Lines, line => line.Contains(receipt, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -374,6 +401,7 @@ public sealed class RemedyTests
         Assert.True(RemedySettings.From(configuration, new Environment("Testing"), new ServeOptions(false)).Cost.IsReduced);
         var defaults = RemedySettings.From(new ConfigurationBuilder().Build(), new Environment("Production"), new ServeOptions(false));
         Assert.Equal(Rightscope.Core.Remedy.KeyDerivationCost.Default, defaults.Cost);
+        Assert.Equal(Math.Min(System.Environment.ProcessorCount, 4), defaults.MaxConcurrentDerivations);
     }
 
     private sealed class Environment(string name) : IHostEnvironment
