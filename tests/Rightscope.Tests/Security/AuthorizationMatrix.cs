@@ -40,6 +40,7 @@ public static class AuthorizationMatrix
         ["account/two-factor/enable"] = RouteRule.SignedIn("/account/two-factor/enable", 200, "GET", "POST"),
         ["account/case-keys"] = RouteRule.SignedIn("/account/case-keys", 200, "GET", "POST"),
         ["account/case-keys/unlock"] = RouteRule.SignedIn("/account/case-keys/unlock", 200, "GET", "POST"),
+        ["account/case-keys/recover"] = RouteRule.SignedIn("/account/case-keys/recover", 200, "GET", "POST"),
 
         // Organization
         ["o/{org}"] = RouteRule.Organization("/o/{org}", Permission.ViewOrganization),

@@ -318,4 +318,45 @@ public sealed class RemedyHardeningTests
         Assert.Equal(HttpStatusCode.BadRequest, changed.StatusCode);
         Assert.Contains("Unlock your case key with your recovery key first", WebUtility.HtmlDecode(await changed.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task After_an_admin_password_reset_the_recovery_key_restores_the_case_key_and_is_replaced(string provider)
+    {
+        await using var app = await RightscopeFactory.StartAsync(provider);
+        var setup = await RemedySteps.SetUpAsync(app);
+        const string resetPassword = "a password the admin chose";
+        Assert.Equal(0, (await Rightscope.Tests.Cli.Cli.RunAsync(app.Database, resetPassword + "\n", "admin", "reset-password", "--email", setup.Handler.Email!, "--password-stdin")).ExitCode);
+        var handler = app.CreateBrowserlikeClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(handler, "/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = setup.Handler.Email!, ["Input.Password"] = resetPassword })).StatusCode);
+        var unlock = new Dictionary<string, string> { ["Password"] = resetPassword };
+        Assert.Equal(HttpStatusCode.BadRequest, (await Forms.PostAsync(handler, "/account/case-keys/unlock", unlock)).StatusCode);
+
+        // A wrong recovery key changes nothing.
+        var wrong = await Forms.PostAsync(handler, "/account/case-keys/recover", new Dictionary<string, string>
+        {
+            ["RecoveryKey"] = "AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA",
+            ["Password"] = resetPassword,
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains("This recovery key does not open your case key.", WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Forms.PostAsync(handler, "/account/case-keys/unlock", unlock)).StatusCode);
+
+        var recovered = await Forms.PostAsync(handler, "/account/case-keys/recover", new Dictionary<string, string>
+        {
+            ["RecoveryKey"] = setup.RecoveryKey.ToLowerInvariant(),
+            ["Password"] = resetPassword,
+        });
+        Assert.Equal(HttpStatusCode.OK, recovered.StatusCode);
+        var newKey = RemedySteps.RecoveryKeyPattern().Match(await recovered.Content.ReadAsStringAsync()).Groups[1].Value;
+        Assert.NotEmpty(newKey);
+        Assert.NotEqual(setup.RecoveryKey, newKey);
+
+        // The current password unlocks again; the old recovery key no longer works, the new one does.
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(handler, "/account/case-keys/unlock", unlock)).StatusCode);
+        var reused = await Forms.PostAsync(handler, "/account/case-keys/recover", new Dictionary<string, string> { ["RecoveryKey"] = setup.RecoveryKey, ["Password"] = resetPassword });
+        Assert.Equal(HttpStatusCode.BadRequest, reused.StatusCode);
+        var again = await Forms.PostAsync(handler, "/account/case-keys/recover", new Dictionary<string, string> { ["RecoveryKey"] = newKey, ["Password"] = resetPassword });
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+    }
 }

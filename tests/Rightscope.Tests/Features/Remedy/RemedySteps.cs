@@ -13,10 +13,17 @@ using Rightscope.Tests.Infrastructure;
 namespace Rightscope.Tests.Features.Remedy;
 
 /// <summary>A company with a case handler who has case keys and a channel sealed to them, all set up through the pages.</summary>
-public sealed record RemedySetup(Organization Organization, User Owner, User Handler, HttpClient OwnerClient, HttpClient HandlerClient, string Channel, string ChannelName);
+public sealed record RemedySetup(Organization Organization, User Owner, User Handler, HttpClient OwnerClient, HttpClient HandlerClient, string Channel, string ChannelName)
+{
+    /// <summary>The handler's recovery key, as shown once when the case keys were created.</summary>
+    public string RecoveryKey { get; init; } = "";
+}
 
 public static partial class RemedySteps
 {
+    [GeneratedRegex("data-testid=\"recovery-key\"><code>([0-9A-Z-]+)</code>")]
+    internal static partial Regex RecoveryKeyPattern();
+
     [GeneratedRegex("data-testid=\"receipt\"><strong>([0-9 ]+)</strong>")]
     private static partial Regex ReceiptPattern();
 
@@ -27,7 +34,9 @@ public static partial class RemedySteps
         var handlerClient = await app.SignInAsync(handler.Email!);
         var keys = await Forms.PostAsync(handlerClient, "/account/case-keys", new Dictionary<string, string> { ["Password"] = TestData.Password });
         Assert.Equal(HttpStatusCode.OK, keys.StatusCode);
-        Assert.Contains("data-testid=\"recovery-key\"", await keys.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var keysHtml = await keys.Content.ReadAsStringAsync();
+        var recoveryKey = RecoveryKeyPattern().Match(keysHtml).Groups[1].Value;
+        Assert.NotEmpty(recoveryKey);
 
         var ownerClient = await app.SignInAsync(owner.Email!);
         var slug = TestData.UniqueSlug("ch");
@@ -42,7 +51,7 @@ public static partial class RemedySteps
             ["Input.Recipients"] = handler.Id.ToString(),
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
-        return new RemedySetup(organization, owner, handler, ownerClient, handlerClient, slug, name);
+        return new RemedySetup(organization, owner, handler, ownerClient, handlerClient, slug, name) { RecoveryKey = recoveryKey };
     }
 
     /// <summary>Submits the general form as an anonymous browser; returns the response and the receipt shown, if any.</summary>
