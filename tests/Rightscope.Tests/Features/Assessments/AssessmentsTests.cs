@@ -350,7 +350,7 @@ public sealed class AssessmentsTests
     private static string VersionOf(string html) =>
         System.Text.RegularExpressions.Regex.Match(html, "name=\"version\" value=\"([0-9a-f-]+)\"").Groups[1].Value;
 
-    private static async Task<Guid> StartAsync(HttpClient client, Organization org)
+    internal static async Task<Guid> StartAsync(HttpClient client, Organization org)
     {
         var response = await Forms.PostAsync(
             client,
@@ -388,19 +388,19 @@ public sealed class AssessmentsTests
 
     private static Dictionary<string, string> Decision(string decision) => new() { ["decision"] = decision };
 
-    private static async Task<Assessment> AssessmentAsync(RightscopeFactory app, Guid id)
+    internal static async Task<Assessment> AssessmentAsync(RightscopeFactory app, Guid id)
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<RightscopeDbContext>().Assessments.IgnoreQueryFilters().AsNoTracking().SingleAsync(a => a.Id == id);
     }
 
-    private static async Task<int> CountAsync(RightscopeFactory app, Func<RightscopeDbContext, Task<int>> count)
+    internal static async Task<int> CountAsync(RightscopeFactory app, Func<RightscopeDbContext, Task<int>> count)
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await count(scope.ServiceProvider.GetRequiredService<RightscopeDbContext>());
     }
 
-    private static async Task<List<AuditEntry>> AuditAsync(RightscopeFactory app, Guid organizationId, string action)
+    internal static async Task<List<AuditEntry>> AuditAsync(RightscopeFactory app, Guid organizationId, string action)
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<RightscopeDbContext>().AuditEntries.IgnoreQueryFilters()

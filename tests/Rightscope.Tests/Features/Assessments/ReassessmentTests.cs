@@ -47,13 +47,13 @@ public sealed class ReassessmentTests
         var second = Guid.Parse(started.Headers.Location!.OriginalString.Split('/')[^1]);
         Assert.NotEqual(first, second);
 
-        var draft = await AssessmentAsync(app, second);
+        var draft = await AssessmentsTests.AssessmentAsync(app, second);
         Assert.Equal(AssessmentStatus.Draft, draft.Status);
         Assert.Equal(first, draft.PreviousAssessmentId);
-        Assert.Equal(2, (await AssessmentAsync(app, second)).Tier); // the impact of severity 4 is carried and floors the tier
-        Assert.Equal(1, await CountAsync(app, db => db.Evidence.IgnoreQueryFilters().CountAsync(e => e.AssessmentId == second)));
-        Assert.Equal(1, await CountAsync(app, db => db.SalientImpacts.IgnoreQueryFilters().CountAsync(i => i.AssessmentId == second)));
-        Assert.Single(await AuditAsync(app, org.Id, "assessment.reassessment-started"));
+        Assert.Equal(2, (await AssessmentsTests.AssessmentAsync(app, second)).Tier); // the impact of severity 4 is carried and floors the tier
+        Assert.Equal(1, await AssessmentsTests.CountAsync(app, db => db.Evidence.IgnoreQueryFilters().CountAsync(e => e.AssessmentId == second)));
+        Assert.Equal(1, await AssessmentsTests.CountAsync(app, db => db.SalientImpacts.IgnoreQueryFilters().CountAsync(i => i.AssessmentId == second)));
+        Assert.Single(await AssessmentsTests.AuditAsync(app, org.Id, "assessment.reassessment-started"));
 
         // Nothing changed yet.
         var unchanged = WebUtility.HtmlDecode(await (await author.GetAsync(Url(org, second, "changes"))).Content.ReadAsStringAsync());
@@ -63,7 +63,7 @@ public sealed class ReassessmentTests
         // A second re-assessment of the same assessment is refused while the first exists.
         var again = await Forms.PostAsync(author, Url(org, first, "reassess"), new Dictionary<string, string> { ["Version"] = "1.0.0" }, Url(org, first, "reassess"));
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
-        Assert.Equal(1, await CountAsync(app, db => db.Assessments.IgnoreQueryFilters().CountAsync(a => a.PreviousAssessmentId == first)));
+        Assert.Equal(1, await AssessmentsTests.CountAsync(app, db => db.Assessments.IgnoreQueryFilters().CountAsync(a => a.PreviousAssessmentId == first)));
 
         // Answer one question and lower the impact's scale: the diff shows both.
         const string section = "stakeholder-engagement", item = "affected-stakeholders-consulted";
@@ -88,9 +88,9 @@ public sealed class ReassessmentTests
 
         // Approving the re-assessment supersedes the first, in the same audit entry.
         await ApproveAsync(author, approver, org, second);
-        Assert.Equal(AssessmentStatus.Superseded, (await AssessmentAsync(app, first)).Status);
-        Assert.Equal(AssessmentStatus.Approved, (await AssessmentAsync(app, second)).Status);
-        var approval = (await AuditAsync(app, org.Id, "assessment.approved")).OrderBy(e => e.Sequence).Last();
+        Assert.Equal(AssessmentStatus.Superseded, (await AssessmentsTests.AssessmentAsync(app, first)).Status);
+        Assert.Equal(AssessmentStatus.Approved, (await AssessmentsTests.AssessmentAsync(app, second)).Status);
+        var approval = (await AssessmentsTests.AuditAsync(app, org.Id, "assessment.approved")).OrderBy(e => e.Sequence).Last();
         Assert.Contains($"supersedes {first:N}", approval.Summary, StringComparison.Ordinal);
         var overview = WebUtility.HtmlDecode(await (await author.GetAsync($"/o/{org.Slug}/assessments/{first}")).Content.ReadAsStringAsync());
         Assert.Contains("Superseded by", overview, StringComparison.Ordinal);
@@ -122,19 +122,19 @@ public sealed class ReassessmentTests
             ["version"] = System.Text.RegularExpressions.Regex.Match(html, "name=\"version\" value=\"([0-9a-f-]+)\"").Groups[1].Value,
         })).StatusCode);
         await ApproveAsync(author, approver, org, first);
-        Assert.Equal(1, (await AssessmentAsync(app, first)).Tier); // 50 ≥ 45
+        Assert.Equal(1, (await AssessmentsTests.AssessmentAsync(app, first)).Tier); // 50 ≥ 45
 
         var page = await (await author.GetAsync(Url(org, first, "reassess"))).Content.ReadAsStringAsync();
         Assert.Contains("supplier-screen@1.1.0", page, StringComparison.Ordinal);
         Assert.Contains("1 answers carried over, 1 no longer fit", page, StringComparison.Ordinal);
         var badVersion = await Forms.PostAsync(author, Url(org, first, "reassess"), new Dictionary<string, string> { ["Version"] = "9.9.9" });
         Assert.Equal(HttpStatusCode.BadRequest, badVersion.StatusCode);
-        Assert.Equal(0, await CountAsync(app, db => db.Assessments.IgnoreQueryFilters().CountAsync(a => a.PreviousAssessmentId == first)));
+        Assert.Equal(0, await AssessmentsTests.CountAsync(app, db => db.Assessments.IgnoreQueryFilters().CountAsync(a => a.PreviousAssessmentId == first)));
 
         var started = await Forms.PostAsync(author, Url(org, first, "reassess"), new Dictionary<string, string> { ["Version"] = "1.1.0" });
         Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
         var second = Guid.Parse(started.Headers.Location!.OriginalString.Split('/')[^1]);
-        var draft = await AssessmentAsync(app, second);
+        var draft = await AssessmentsTests.AssessmentAsync(app, second);
         Assert.Equal("1.1.0", draft.MethodologyVersion);
         Assert.Equal(100, draft.Total);
         Assert.Equal(1, draft.Tier);
@@ -164,7 +164,7 @@ public sealed class ReassessmentTests
 
         var viewerClient = await app.SignInAsync(viewer.Email!);
         Assert.Equal(HttpStatusCode.Forbidden, (await viewerClient.GetAsync(Url(org, id, "reassess"))).StatusCode);
-        Assert.Equal(1, await CountAsync(app, db => db.Assessments.IgnoreQueryFilters().CountAsync()));
+        Assert.Equal(1, await AssessmentsTests.CountAsync(app, db => db.Assessments.IgnoreQueryFilters().CountAsync()));
     }
 
     private static string Url(Organization org, Guid id, string rest) => $"/o/{org.Slug}/assessments/{id}/{rest}";
@@ -199,28 +199,9 @@ public sealed class ReassessmentTests
         await body(scope.ServiceProvider.GetRequiredService<RightscopeDbContext>());
     }
 
-    private static async Task<Assessment> AssessmentAsync(RightscopeFactory app, Guid id)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<RightscopeDbContext>().Assessments.IgnoreQueryFilters().AsNoTracking().SingleAsync(a => a.Id == id);
-    }
-
     private static async Task<SalientImpact> SingleImpactAsync(RightscopeFactory app, Guid id)
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<RightscopeDbContext>().SalientImpacts.IgnoreQueryFilters().AsNoTracking().SingleAsync(i => i.AssessmentId == id);
-    }
-
-    private static async Task<int> CountAsync(RightscopeFactory app, Func<RightscopeDbContext, Task<int>> count)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await count(scope.ServiceProvider.GetRequiredService<RightscopeDbContext>());
-    }
-
-    private static async Task<List<Rightscope.Features.Audit.AuditEntry>> AuditAsync(RightscopeFactory app, Guid organizationId, string action)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<RightscopeDbContext>().AuditEntries.IgnoreQueryFilters()
-            .Where(e => e.OrganizationId == organizationId && e.Action == action).ToListAsync();
     }
 }

@@ -25,13 +25,13 @@ public sealed class SalientImpactsTests
         // A potential, remediable impact: severity 3, no floor fires.
         var first = await PostImpactAsync(client, org, id, Impact("equality-non-discrimination", "3", "3", "2", potential: "5", groups: ["women-and-girls"]));
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
-        var afterFirst = await AssessmentAsync(app, id);
+        var afterFirst = await AssessmentsTests.AssessmentAsync(app, id);
         Assert.Null(afterFirst.Tier);
 
         // An actual impact of severity 5 that cannot be remedied: most severe, listed first, floors the tier at 3.
         var second = await PostImpactAsync(client, org, id, Impact("privacy", "5", "2", "5", potential: null, groups: ["human-rights-defenders", "journalists-and-media-workers"]));
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
-        var afterSecond = await AssessmentAsync(app, id);
+        var afterSecond = await AssessmentsTests.AssessmentAsync(app, id);
         Assert.Equal(3, afterSecond.Tier);
 
         var page = WebUtility.HtmlDecode(await (await client.GetAsync($"/o/{org.Slug}/assessments/{id}/impacts")).Content.ReadAsStringAsync());
@@ -44,7 +44,7 @@ public sealed class SalientImpactsTests
         var overview = WebUtility.HtmlDecode(await (await client.GetAsync($"/o/{org.Slug}/assessments/{id}")).Content.ReadAsStringAsync());
         Assert.Contains("2 recorded; the most severe: 5", overview, StringComparison.Ordinal);
         Assert.Contains("Severity floor: severity 5 or more", overview, StringComparison.Ordinal);
-        Assert.Equal(2, (await AuditAsync(app, org.Id, "assessment.impact-recorded")).Count);
+        Assert.Equal(2, (await AssessmentsTests.AuditAsync(app, org.Id, "assessment.impact-recorded")).Count);
 
         // The API returns the impacts rated and in the same order.
         var api = app.CreateApiClient(await app.CreateApiTokenAsync(org, Role.Viewer));
@@ -65,9 +65,9 @@ public sealed class SalientImpactsTests
             new Dictionary<string, string> { ["impactId"] = severe.Single(i => i.RightKey == "privacy").Id.ToString() },
             $"/o/{org.Slug}/assessments/{id}/impacts?handler=remove");
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
-        Assert.Null((await AssessmentAsync(app, id)).Tier);
+        Assert.Null((await AssessmentsTests.AssessmentAsync(app, id)).Tier);
         Assert.Single(await ImpactsAsync(app, id));
-        Assert.Single(await AuditAsync(app, org.Id, "assessment.impact-removed"));
+        Assert.Single(await AssessmentsTests.AuditAsync(app, org.Id, "assessment.impact-removed"));
     }
 
     [Theory]
@@ -94,7 +94,7 @@ public sealed class SalientImpactsTests
         // Scale, scope, irremediable character and the likelihood of a potential impact: four 1-to-5 errors.
         Assert.Equal(4, CountOf(html, "<p class=\"field-error\">Choose a value from 1 to 5.</p>"));
         Assert.Empty(await ImpactsAsync(app, id));
-        Assert.Empty(await AuditAsync(app, org.Id, "assessment.impact-recorded"));
+        Assert.Empty(await AssessmentsTests.AuditAsync(app, org.Id, "assessment.impact-recorded"));
     }
 
     [Theory]
@@ -119,7 +119,7 @@ public sealed class SalientImpactsTests
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Single(await ImpactsAsync(app, id));
 
-        var investorAssessment = await StartSurveillanceAsync(analystClient, org);
+        var investorAssessment = await AssessmentsTests.StartAsync(analystClient, org);
         Assert.Equal(HttpStatusCode.NotFound, (await analystClient.GetAsync($"/o/{org.Slug}/assessments/{investorAssessment}/impacts")).StatusCode);
     }
 
@@ -133,7 +133,7 @@ public sealed class SalientImpactsTests
         var client = await app.SignInAsync(analyst.Email!);
         var id = await StartHriaAsync(client, org);
         await PostImpactAsync(client, org, id, Impact("freedom-of-expression", "4", "3", "2", potential: "2", groups: ["journalists-and-media-workers"]));
-        Assert.Equal(2, (await AssessmentAsync(app, id)).Tier);
+        Assert.Equal(2, (await AssessmentsTests.AssessmentAsync(app, id)).Tier);
         var impact = Assert.Single(await ImpactsAsync(app, id));
 
         var form = await client.GetAsync($"/o/{org.Slug}/assessments/{id}/impacts?edit={impact.Id}");
@@ -147,8 +147,8 @@ public sealed class SalientImpactsTests
 
         var changed = Assert.Single(await ImpactsAsync(app, id));
         Assert.Equal(2, changed.Scale);
-        Assert.Null((await AssessmentAsync(app, id)).Tier);
-        Assert.Single(await AuditAsync(app, org.Id, "assessment.impact-changed"));
+        Assert.Null((await AssessmentsTests.AssessmentAsync(app, id)).Tier);
+        Assert.Single(await AssessmentsTests.AuditAsync(app, org.Id, "assessment.impact-changed"));
     }
 
     [Theory]
@@ -215,24 +215,6 @@ public sealed class SalientImpactsTests
         return Guid.Parse(response.Headers.Location!.OriginalString.Split('/')[^1]);
     }
 
-    private static async Task<Guid> StartSurveillanceAsync(HttpClient client, Organization org)
-    {
-        var response = await Forms.PostAsync(
-            client,
-            $"/o/{org.Slug}/assessments/new?methodology=surveillance-investor",
-            new Dictionary<string, string>
-            {
-                ["Input.Methodology"] = "surveillance-investor@1.0.0",
-                ["Input.SubjectKind"] = "Company",
-                ["Input.SubjectName"] = "Fictional Vision Systems",
-                ["Input.Attributes[exposure-type]"] = "1",
-                ["Input.Attributes[targeted-intrusion]"] = "no",
-            },
-            $"/o/{org.Slug}/assessments/new");
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return Guid.Parse(response.Headers.Location!.OriginalString.Split('/')[^1]);
-    }
-
     private static int CountOf(string text, string value)
     {
         var count = 0;
@@ -244,23 +226,10 @@ public sealed class SalientImpactsTests
         return count;
     }
 
-    private static async Task<Assessment> AssessmentAsync(RightscopeFactory app, Guid id)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<RightscopeDbContext>().Assessments.IgnoreQueryFilters().AsNoTracking().SingleAsync(a => a.Id == id);
-    }
-
     private static async Task<List<SalientImpact>> ImpactsAsync(RightscopeFactory app, Guid id)
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<RightscopeDbContext>().SalientImpacts.IgnoreQueryFilters().AsNoTracking()
             .Where(i => i.AssessmentId == id).ToListAsync();
-    }
-
-    private static async Task<List<Rightscope.Features.Audit.AuditEntry>> AuditAsync(RightscopeFactory app, Guid organizationId, string action)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<RightscopeDbContext>().AuditEntries.IgnoreQueryFilters()
-            .Where(e => e.OrganizationId == organizationId && e.Action == action).ToListAsync();
     }
 }
