@@ -1,11 +1,7 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
-using Microsoft.OpenApi;
 using Rightscope.Core.Accounts;
 using Rightscope.Core.Assessments;
 using Rightscope.Data;
@@ -20,10 +16,6 @@ namespace Rightscope.Features.Api;
 /// </summary>
 public static class AssessmentApi
 {
-    public const int DefaultPageSize = 50;
-
-    public const int MaxPageSize = 200;
-
     public const int MaxAnswersPerBatch = 1000;
 
     public static RouteGroupBuilder MapAssessmentApi(this RouteGroupBuilder group)
@@ -85,6 +77,7 @@ public static class AssessmentApi
         string? subject,
         int? page,
         int? pageSize,
+        HttpContext http,
         RightscopeDbContext db,
         IStringLocalizer<AssessmentsText> text,
         CancellationToken cancellationToken)
@@ -115,20 +108,10 @@ public static class AssessmentApi
             query = query.Where(a => a.SubjectName.ToLower().Contains(term));
         }
 
-        var (number, size) = (page ?? 1, pageSize ?? DefaultPageSize);
-        if (number < 1)
-        {
-            errors.Add("page", text["Api.PageInvalid"]);
-        }
-
-        if (size is < 1 or > MaxPageSize)
-        {
-            errors.Add("pageSize", text["Api.PageSizeInvalid", MaxPageSize]);
-        }
-
+        var (number, size) = ApiSupport.Paging(http, page, pageSize, errors);
         if (errors.Any)
         {
-            return TypedResults.ValidationProblem(errors.ToDictionary(), detail: text["Api.QueryInvalid"]);
+            return ApiSupport.QueryInvalid(http, errors);
         }
 
         var total = await query.CountAsync(cancellationToken);
@@ -153,23 +136,22 @@ public static class AssessmentApi
         ClaimsPrincipal user,
         AssessmentCommands commands,
         AssessmentStore store,
-        IOptions<JsonOptions> json,
         IStringLocalizer<AssessmentsText> text,
         CancellationToken cancellationToken)
     {
-        var (body, invalid) = await ReadAsync<CreateAssessmentRequest>(request, json, text, cancellationToken);
+        var (body, invalid) = await ApiSupport.ReadJsonAsync<CreateAssessmentRequest>(request, cancellationToken);
         if (body is null)
         {
             return invalid!;
         }
 
         var outcome = await commands.CreateAsync(
-            ActorOf(user),
+            ApiSupport.ActorOf(user),
             new NewAssessment(body.Methodology, body.SubjectKind, body.SubjectName, body.Attributes, body.Services),
             cancellationToken);
         if (!outcome.Succeeded)
         {
-            return Invalid(outcome);
+            return ApiSupport.Invalid(outcome);
         }
 
         var loaded = await LoadAsync(store, user, outcome.Id!.Value, track: false, cancellationToken);
@@ -184,7 +166,6 @@ public static class AssessmentApi
         ClaimsPrincipal user,
         AssessmentCommands commands,
         AssessmentStore store,
-        IOptions<JsonOptions> json,
         IStringLocalizer<AssessmentsText> text,
         CancellationToken cancellationToken)
     {
@@ -194,7 +175,7 @@ public static class AssessmentApi
             return TypedResults.NotFound();
         }
 
-        var (body, invalid) = await ReadAsync<SetAnswersRequest>(request, json, text, cancellationToken);
+        var (body, invalid) = await ApiSupport.ReadJsonAsync<SetAnswersRequest>(request, cancellationToken);
         if (body is null)
         {
             return invalid!;
@@ -217,10 +198,10 @@ public static class AssessmentApi
         }
 
         var changes = body.Answers!.Select(a => new AnswerChange(a?.ItemKey, a?.Component, a?.Option, a?.Note)).ToList();
-        var outcome = await commands.SetAnswersAsync(ActorOf(user), loaded, body.Version!.Value, changes, $"api batch of {changes.Count}", cancellationToken);
+        var outcome = await commands.SetAnswersAsync(ApiSupport.ActorOf(user), loaded, body.Version!.Value, changes, $"api batch of {changes.Count}", cancellationToken);
         if (!outcome.Succeeded)
         {
-            return Failed<Ok<AssessmentDocument>>(outcome);
+            return ApiSupport.Failed<Ok<AssessmentDocument>>(outcome);
         }
 
         var saved = await LoadAsync(store, user, id, track: false, cancellationToken);
@@ -235,7 +216,6 @@ public static class AssessmentApi
         AssessmentCommands commands,
         AssessmentStore store,
         RightscopeDbContext db,
-        IOptions<JsonOptions> json,
         IStringLocalizer<AssessmentsText> text,
         CancellationToken cancellationToken)
     {
@@ -245,20 +225,20 @@ public static class AssessmentApi
             return TypedResults.NotFound();
         }
 
-        var (body, invalid) = await ReadAsync<EvidenceRequest>(request, json, text, cancellationToken);
+        var (body, invalid) = await ApiSupport.ReadJsonAsync<EvidenceRequest>(request, cancellationToken);
         if (body is null)
         {
             return invalid!;
         }
 
         var outcome = await commands.AddEvidenceAsync(
-            ActorOf(user),
+            ApiSupport.ActorOf(user),
             loaded,
             new EvidenceInput(body.ItemKey, body.SourceKind, body.Title, body.Publisher, body.Url, body.PublishedOn, body.Excerpt, body.Reliability),
             cancellationToken);
         if (!outcome.Succeeded)
         {
-            return Failed<Created<EvidenceDocument>>(outcome);
+            return ApiSupport.Failed<Created<EvidenceDocument>>(outcome);
         }
 
         var evidence = await db.Evidence.AsNoTracking().SingleAsync(e => e.Id == outcome.Id, cancellationToken);
@@ -274,10 +254,10 @@ public static class AssessmentApi
             return TypedResults.NotFound();
         }
 
-        var outcome = await commands.SubmitAsync(ActorOf(user), loaded, cancellationToken);
+        var outcome = await commands.SubmitAsync(ApiSupport.ActorOf(user), loaded, cancellationToken);
         if (!outcome.Succeeded)
         {
-            return Failed<Ok<AssessmentDocument>>(outcome);
+            return ApiSupport.Failed<Ok<AssessmentDocument>>(outcome);
         }
 
         var saved = await LoadAsync(store, user, id, track: false, cancellationToken);
@@ -298,7 +278,6 @@ public static class AssessmentApi
         ClaimsPrincipal user,
         AssessmentCommands commands,
         AssessmentStore store,
-        IOptions<JsonOptions> json,
         IStringLocalizer<AssessmentsText> text,
         CancellationToken cancellationToken)
     {
@@ -308,94 +287,26 @@ public static class AssessmentApi
             return TypedResults.NotFound();
         }
 
-        var (body, invalid) = await ReadAsync<CommentRequest>(request, json, text, cancellationToken);
+        var (body, invalid) = await ApiSupport.ReadJsonAsync<CommentRequest>(request, cancellationToken);
         if (body is null)
         {
             return invalid!;
         }
 
-        var outcome = await commands.AddCommentAsync(ActorOf(user), loaded, body.Body, cancellationToken);
+        var outcome = await commands.AddCommentAsync(ApiSupport.ActorOf(user), loaded, body.Body, cancellationToken);
         if (!outcome.Succeeded)
         {
-            return Failed<Created<CommentView>>(outcome);
+            return ApiSupport.Failed<Created<CommentView>>(outcome);
         }
 
         var comment = (await store.CommentsAsync(id, cancellationToken)).Single(c => c.Id == outcome.Id);
         return TypedResults.Created($"{ApiEndpoints.Prefix}/orgs/{org}/assessments/{id}/comments", comment);
     }
 
-    /// <summary>
-    /// Documents the JSON body that the handler reads itself. <c>Accepts&lt;T&gt;</c> would do it too, but it also makes
-    /// routing match on Content-Type, so a request without one would fall through to the 404 fallback.
-    /// </summary>
-    private static RouteHandlerBuilder WithJsonBody<T>(this RouteHandlerBuilder builder) =>
-        builder.AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
-        {
-            operation.RequestBody = new OpenApiRequestBody
-            {
-                Required = true,
-                Content = new Dictionary<string, OpenApiMediaType>
-                {
-                    ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(T), null, cancellationToken) },
-                },
-            };
-        });
-
     /// <summary>The assessment through the tenant filter, and once more checked against the token's organization.</summary>
     private static async Task<LoadedAssessment?> LoadAsync(AssessmentStore store, ClaimsPrincipal user, Guid id, bool track, CancellationToken cancellationToken)
     {
         var loaded = await store.LoadAsync(id, track, cancellationToken);
         return loaded is not null && loaded.Assessment.OrganizationId == ApiTokenAuthenticationHandler.Caller(user)?.OrganizationId ? loaded : null;
-    }
-
-    private static CommandActor ActorOf(ClaimsPrincipal user)
-    {
-        var caller = ApiTokenAuthenticationHandler.Caller(user) ?? throw new InvalidOperationException("The request has no API token.");
-        var writer = ApiTokenAuthenticationHandler.Writer(user) ?? throw new InvalidOperationException("The request has no API token.");
-        return new CommandActor(caller.OrganizationId, writer.CreatedByUserId, writer.Audit);
-    }
-
-    private static ValidationProblem Invalid(CommandOutcome outcome) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]>(outcome.Errors), detail: outcome.Message);
-
-    /// <summary>Field errors are 400; a status that forbids the command and a lost race are 409; an unknown id is 404.</summary>
-    private static Results<TDone, ValidationProblem, NotFound, ProblemHttpResult> Failed<TDone>(CommandOutcome outcome)
-        where TDone : IResult => outcome.Status switch
-        {
-            CommandStatus.Invalid => Invalid(outcome),
-            CommandStatus.NotFound => TypedResults.NotFound(),
-            _ => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status409Conflict),
-        };
-
-    /// <summary>
-    /// Reads the JSON body after the token's organization and permission were checked (a bound parameter would be
-    /// read before the endpoint filter runs). A malformed body is a 400 that names the field, never a 500.
-    /// </summary>
-    private static async Task<(T? Body, ValidationProblem? Invalid)> ReadAsync<T>(
-        HttpRequest request, IOptions<JsonOptions> json, IStringLocalizer<AssessmentsText> text, CancellationToken cancellationToken)
-        where T : class
-    {
-        ValidationProblem Problem(string field, string message) =>
-            TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, detail: text["Api.BodyInvalid"]);
-
-        if (!request.HasJsonContentType())
-        {
-            return (null, Problem("body", text["Api.JsonRequired"]));
-        }
-
-        try
-        {
-            var body = await request.ReadFromJsonAsync<T>(json.Value.SerializerOptions, cancellationToken);
-            return body is null ? (null, Problem("body", text["Api.JsonRequired"])) : (body, null);
-        }
-        catch (JsonException exception)
-        {
-            var path = exception.Path is { Length: > 2 } p && p.StartsWith("$.", StringComparison.Ordinal) ? p[2..] : "body";
-            return (null, Problem(path, text["Api.JsonInvalid"]));
-        }
-        catch (BadHttpRequestException)
-        {
-            return (null, Problem("body", text["Api.JsonInvalid"]));
-        }
     }
 }
