@@ -79,6 +79,7 @@ public static class RightscopeServices
         services.AddScoped<Features.Companies.CompanyCommands>();
         services.AddScoped<Features.Portfolios.HoldingsImport>();
         services.AddScoped<Features.Portfolios.PortfolioExport>();
+        services.AddScoped<Features.Portfolios.PortfolioCommands>();
         return services;
     }
 }

@@ -90,5 +90,8 @@ public static class AuthorizationMatrix
         ["api/v1/orgs/{org}/assessments/{id:guid}/evidence"] = RouteRule.Api($"/api/v1/orgs/{{org}}/assessments/{MissingId}/evidence", Permission.EditWorkspace, Permission.EditWorkspace, 404, "POST"),
         ["api/v1/orgs/{org}/assessments/{id:guid}/submit"] = RouteRule.Api($"/api/v1/orgs/{{org}}/assessments/{MissingId}/submit", Permission.EditWorkspace, Permission.EditWorkspace, 404, "POST"),
         ["api/v1/orgs/{org}/assessments/{id:guid}/comments"] = RouteRule.Api($"/api/v1/orgs/{{org}}/assessments/{MissingId}/comments", Permission.ReadWorkspace, Permission.EditWorkspace, 404, "GET", "POST") with { AlsoWrite = Permission.Review },
+        ["api/v1/orgs/{org}/portfolios"] = RouteRule.Api("/api/v1/orgs/{org}/portfolios", Permission.ReadWorkspace, Permission.EditWorkspace, 200, "GET", "POST"),
+        ["api/v1/orgs/{org}/portfolios/{id:guid}"] = RouteRule.Api($"/api/v1/orgs/{{org}}/portfolios/{MissingId}", Permission.ReadWorkspace, Permission.ReadWorkspace, 404, "GET"),
+        ["api/v1/orgs/{org}/portfolios/{id:guid}/holdings"] = RouteRule.Api($"/api/v1/orgs/{{org}}/portfolios/{MissingId}/holdings", Permission.ReadWorkspace, Permission.EditWorkspace, 404, "GET", "POST"),
     };
 }

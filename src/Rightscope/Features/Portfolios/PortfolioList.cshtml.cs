@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Rightscope.Core.Accounts;
-using Rightscope.Core.Money;
 using Rightscope.Data;
+using Rightscope.Features.Assessments;
 using Rightscope.Features.Audit;
 using Rightscope.Infrastructure.Tenancy;
 using Rightscope.Infrastructure.Web;
@@ -16,9 +15,7 @@ namespace Rightscope.Features.Portfolios;
 public sealed class PortfolioListModel(
     RightscopeDbContext db,
     OrganizationContext context,
-    AuditTrail audit,
-    TimeProvider clock,
-    IStringLocalizer<PortfoliosText> text) : PageModel
+    PortfolioCommands commands) : PageModel
 {
     public sealed record Row(Guid Id, string Name, string BaseCurrency, DateOnly? LatestAsOf, int? Holdings, int? Matched);
 
@@ -43,34 +40,20 @@ public sealed class PortfolioListModel(
             return Forbid();
         }
 
-        var name = Name?.Trim() ?? "";
-        if (name.Length is 0 or > Portfolio.NameMaxLength)
+        var actor = new CommandActor(context.Current.Id, context.Membership!.UserId, AuditActor.SignedIn(User));
+        var outcome = await commands.CreateAsync(actor, Name, BaseCurrency, cancellationToken);
+        if (!outcome.Succeeded)
         {
-            ModelState.AddModelError(nameof(Name), text["List.NameInvalid", Portfolio.NameMaxLength]);
-        }
-        else if (await db.Portfolios.AnyAsync(p => p.Name == name, cancellationToken))
-        {
-            ModelState.AddModelError(nameof(Name), text["List.NameTaken", name]);
-        }
+            foreach (var (key, messages) in outcome.Errors)
+            {
+                ModelState.AddModelError(key == "name" ? nameof(Name) : nameof(BaseCurrency), string.Join(" ", messages));
+            }
 
-        if (!Currency.TryParse(BaseCurrency?.Trim(), out var currency))
-        {
-            ModelState.AddModelError(nameof(BaseCurrency), text["List.CurrencyInvalid"]);
-        }
-
-        if (!ModelState.IsValid)
-        {
             await LoadAsync(cancellationToken);
             return this.InvalidForm();
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var portfolio = new Portfolio { OrganizationId = context.Current.Id, Name = name, BaseCurrency = currency!.Code, CreatedAt = now, UpdatedAt = now };
-        db.Portfolios.Add(portfolio);
-        await audit.SaveChangesAsync(
-            new AuditRecord(context.Current.Id, AuditActor.SignedIn(User), "portfolio.created", "portfolio", portfolio.Id.ToString("N"), $"{name} ({currency.Code})"),
-            cancellationToken);
-        return Redirect($"/o/{Slug}/portfolios/{portfolio.Id}");
+        return Redirect($"/o/{Slug}/portfolios/{outcome.Id}");
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
