@@ -162,6 +162,8 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
             // One re-assessment per approved assessment: two people starting one at once cannot both succeed. No foreign
             // key: on SQLite adding one rebuilds the table, and assessments are never deleted one by one.
             assessment.HasIndex(a => a.PreviousAssessmentId).IsUnique();
+            // A company's assessments are looked up by company on every screening page; no foreign key, for the same reason.
+            assessment.HasIndex(a => new { a.OrganizationId, a.CompanyId, a.Status });
             assessment.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -47,8 +47,8 @@ public static class DemoPortfolio
             var parts = subject.Name.Split('·', StringSplitOptions.TrimEntries);
             companies.Add(NewCompany(organizationId, now, new Company
             {
-                NameEn = PortfolioExport.WithoutFictionalMark(parts[0]),
-                NameZhHans = parts.Length > 1 ? PortfolioExport.WithoutFictionalMark(parts[1]) : null,
+                NameEn = CompanyAssessments.WithoutFictionalMark(parts[0]),
+                NameZhHans = parts.Length > 1 ? CompanyAssessments.WithoutFictionalMark(parts[1]) : null,
                 ExposureType = subject.Attributes.TryGetValue("exposure-type", out var type) && int.TryParse(type, out var value) ? value : null,
                 Fictional = true,
             }));

@@ -5,7 +5,9 @@ using Rightscope.Core.Accounts;
 using Rightscope.Core.Organizations;
 using Rightscope.Data;
 using Rightscope.Features.Accounts;
+using Rightscope.Features.Assessments;
 using Rightscope.Features.Audit;
+using Rightscope.Features.Companies;
 using Rightscope.Features.Methodologies;
 using Rightscope.Features.Organizations;
 using Rightscope.Hosting;
@@ -76,6 +78,9 @@ public sealed class DemoSeeder(
             // Written by the analyst, approved by the reviewer (four eyes).
             var assessments = DemoAssessments.Add(db, registry.Shipped, organization.Id, demo.Kind, members[Role.Analyst], members[Role.Reviewer], Now);
             var portfolio = DemoPortfolio.Add(db, organization.Id, demo.Kind, Now);
+            CompanyAssessments.LinkByName(
+                db.ChangeTracker.Entries<Assessment>().Select(e => e.Entity),
+                [.. db.ChangeTracker.Entries<Company>().Select(e => e.Entity)]);
             var summary = "demo members added: analyst, reviewer, case-handler, viewer"
                 + (demo.Kind == OrganizationKind.Company ? $"; demo channel /report/{DemoChannel.Slug} with the case handler as recipient" : "")
                 + (assessments.Count == 0 ? "" : $"; approved fictional demo assessments added: {string.Join("; ", assessments)}")

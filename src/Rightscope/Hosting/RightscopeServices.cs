@@ -80,6 +80,7 @@ public static class RightscopeServices
         services.AddScoped<Features.Portfolios.HoldingsImport>();
         services.AddScoped<Features.Portfolios.PortfolioExport>();
         services.AddScoped<Features.Portfolios.PortfolioCommands>();
+        services.AddScoped<Features.Companies.CompanyAssessments>();
         return services;
     }
 }

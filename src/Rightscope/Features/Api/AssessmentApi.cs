@@ -147,7 +147,7 @@ public static class AssessmentApi
 
         var outcome = await commands.CreateAsync(
             ApiSupport.ActorOf(user),
-            new NewAssessment(body.Methodology, body.SubjectKind, body.SubjectName, body.Attributes, body.Services),
+            new NewAssessment(body.Methodology, body.SubjectKind, body.SubjectName, body.Attributes, body.Services, body.CompanyId),
             cancellationToken);
         if (!outcome.Succeeded)
         {

@@ -8,7 +8,8 @@ namespace Rightscope.Features.Api;
 /// <summary>A page of assessments, newest first; <c>totalCount</c> counts every match of the filters.</summary>
 public sealed record AssessmentList(IReadOnlyList<AssessmentSummary> Items, int Page, int PageSize, int TotalCount);
 
-public sealed record SubjectDocument(SubjectKind Kind, string Name);
+/// <summary>What is assessed; <c>companyId</c> is the registry company when the subject is one.</summary>
+public sealed record SubjectDocument(SubjectKind Kind, string Name, Guid? CompanyId);
 
 /// <summary>An assessment in a list: total and tier as cached at its last save.</summary>
 public sealed record AssessmentSummary(
@@ -25,7 +26,7 @@ public sealed record AssessmentSummary(
     DateOnly? NextReviewOn)
 {
     public static AssessmentSummary From(Assessment a) => new(
-        a.Id, new SubjectDocument(a.SubjectKind, a.SubjectName), a.MethodologyId, a.Status, a.Total, a.Tier,
+        a.Id, new SubjectDocument(a.SubjectKind, a.SubjectName, a.CompanyId), a.MethodologyId, a.Status, a.Total, a.Tier,
         a.CreatedAt, a.UpdatedAt, a.SubmittedAt, a.ApprovedAt, a.NextReviewOn);
 }
 
@@ -58,7 +59,7 @@ public sealed record AssessmentDocument(
         var a = loaded.Assessment;
         return new AssessmentDocument(
             a.Id,
-            new SubjectDocument(a.SubjectKind, a.SubjectName),
+            new SubjectDocument(a.SubjectKind, a.SubjectName, a.CompanyId),
             loaded.Attributes,
             loaded.Services,
             a.MethodologyId,
@@ -174,7 +175,8 @@ public sealed record CreateAssessmentRequest(
     string? SubjectKind,
     string? SubjectName,
     Dictionary<string, string>? Attributes,
-    List<string>? Services);
+    List<string>? Services,
+    Guid? CompanyId = null);
 
 /// <summary>A batch of answers, saved all or nothing; <c>version</c> is the assessment's <c>version</c> as last read.</summary>
 public sealed record SetAnswersRequest(Guid? Version, List<AnswerRequest>? Answers);

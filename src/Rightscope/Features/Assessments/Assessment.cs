@@ -20,6 +20,9 @@ public sealed class Assessment : ITenantOwned
 
     public required string SubjectName { get; set; }
 
+    /// <summary>The registry company the assessment is about, when its subject is one (see <c>CompanyAssessments</c>).</summary>
+    public Guid? CompanyId { get; set; }
+
     /// <summary>Subject attribute values as a JSON object, e.g. <c>{"exposure-type":"1"}</c>.</summary>
     public string Attributes { get; set; } = "{}";
 

@@ -8,6 +8,7 @@ using Rightscope.Core.Methodologies;
 using Rightscope.Core.Scoring;
 using Rightscope.Data;
 using Rightscope.Features.Audit;
+using Rightscope.Features.Companies;
 using Rightscope.Features.Methodologies;
 
 namespace Rightscope.Features.Assessments;
@@ -83,7 +84,8 @@ public sealed record NewAssessment(
     string? SubjectKind,
     string? SubjectName,
     IReadOnlyDictionary<string, string>? Attributes,
-    IReadOnlyList<string>? Services);
+    IReadOnlyList<string>? Services,
+    Guid? CompanyId = null);
 
 /// <summary>One answer to set: a null or empty option clears the answer.</summary>
 public sealed record AnswerChange(string? ItemKey, string? Component, string? Option, string? Note);
@@ -108,6 +110,7 @@ public sealed record EvidenceInput(
 public sealed partial class AssessmentCommands(
     RightscopeDbContext db,
     MethodologyRegistry registry,
+    CompanyAssessments companies,
     AuditTrail audit,
     TimeProvider clock,
     IStringLocalizer<AssessmentsText> text)
@@ -135,6 +138,28 @@ public sealed partial class AssessmentCommands(
         }
 
         var name = input.SubjectName?.Trim() ?? "";
+        Guid? companyId = null;
+        if (input.CompanyId is { } wanted)
+        {
+            var company = await db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == wanted, cancellationToken);
+            if (company is null)
+            {
+                errors.Add("companyId", text["New.CompanyUnknown"]);
+            }
+            else if (kind != SubjectKind.Company)
+            {
+                errors.Add("companyId", text["New.CompanyNeedsCompanySubject"]);
+            }
+            else
+            {
+                companyId = company.Id;
+                if (name.Length == 0)
+                {
+                    name = company.NameEn is { } en && company.NameZhHans is { } zh ? $"{en} · {zh}" : company.NameEn ?? company.NameZhHans ?? "";
+                }
+            }
+        }
+
         if (name.Length is 0 or > Assessment.SubjectNameMaxLength)
         {
             errors.Add("subjectName", text["New.SubjectNameInvalid", Assessment.SubjectNameMaxLength]);
@@ -173,12 +198,18 @@ public sealed partial class AssessmentCommands(
             return CommandOutcome.Invalid(text["Api.NothingSaved"], errors);
         }
 
+        if (companyId is null && kind == SubjectKind.Company)
+        {
+            companyId = await companies.MatchAsync(name, cancellationToken);
+        }
+
         var now = Now;
         var assessment = new Assessment
         {
             OrganizationId = actor.OrganizationId,
             SubjectKind = kind,
             SubjectName = name,
+            CompanyId = companyId,
             Attributes = JsonSerializer.Serialize(attributes),
             Services = JsonSerializer.Serialize(services),
             MethodologyKey = methodology.Key,
@@ -191,7 +222,7 @@ public sealed partial class AssessmentCommands(
         (assessment.Total, assessment.Tier) = (result.Total, result.Tier);
         db.Assessments.Add(assessment);
         await audit.SaveChangesAsync(
-            new AuditRecord(actor.OrganizationId, actor.Audit, "assessment.created", "assessment", assessment.Id.ToString("N"), $"{methodology.Id}, {kind}: {name}"),
+            new AuditRecord(actor.OrganizationId, actor.Audit, "assessment.created", "assessment", assessment.Id.ToString("N"), $"{methodology.Id}, {kind}: {name}" + (companyId is { } id ? $" (company {id:N})" : "")),
             cancellationToken);
         return CommandOutcome.Done(assessment.Id);
     }

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Rightscope.Core.Accounts;
 using Rightscope.Core.Methodologies;
 using Rightscope.Data;
 using Rightscope.Features.Audit;
+using Rightscope.Features.Companies;
 using Rightscope.Features.Methodologies;
 using Rightscope.Infrastructure.Tenancy;
 using Rightscope.Infrastructure.Web;
@@ -34,6 +36,8 @@ public sealed class AssessmentNewModel(
         public Dictionary<string, string> Attributes { get; set; } = [];
 
         public string? Services { get; set; }
+
+        public Guid? CompanyId { get; set; }
     }
 
     [BindProperty]
@@ -48,18 +52,30 @@ public sealed class AssessmentNewModel(
 
     public string Language => MethodologyLanguage.Current;
 
-    public async Task OnGetAsync(string? methodology, CancellationToken cancellationToken)
+    /// <summary>The registry company the assessment is started from, if any.</summary>
+    public Company? Company { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? methodology, Guid? company, CancellationToken cancellationToken)
     {
+        if (company is not null && !await LoadCompanyAsync(company, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Input.SubjectKind ??= Company is null ? null : nameof(SubjectKind.Company);
         Available = await registry.AvailableAsync(db, cancellationToken);
         if (!string.IsNullOrWhiteSpace(methodology))
         {
             Chosen = MethodologyRegistry.Find(Available, methodology)?.Methodology;
             Input.Methodology = Chosen?.Id;
         }
+
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        await LoadCompanyAsync(Input.CompanyId, cancellationToken);
         Available = await registry.AvailableAsync(db, cancellationToken);
         Chosen = string.IsNullOrWhiteSpace(Input.Methodology) ? null : MethodologyRegistry.Find(Available, Input.Methodology)?.Methodology;
         if (Chosen is null)
@@ -72,7 +88,7 @@ public sealed class AssessmentNewModel(
         var services = (Input.Services ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var outcome = await commands.CreateAsync(
             new CommandActor(context.Current.Id, context.Membership!.UserId, AuditActor.SignedIn(User)),
-            new NewAssessment(Chosen.Id, Input.SubjectKind, Input.SubjectName, Input.Attributes, services),
+            new NewAssessment(Chosen.Id, Input.SubjectKind, Input.SubjectName, Input.Attributes, services, Input.CompanyId),
             cancellationToken);
         if (!outcome.Succeeded)
         {
@@ -88,4 +104,11 @@ public sealed class AssessmentNewModel(
     }
 
     public static string AttributeField(string key) => $"Input.Attributes[{key}]";
+
+    private async Task<bool> LoadCompanyAsync(Guid? id, CancellationToken cancellationToken)
+    {
+        Company = id is null ? null : await db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        Input.CompanyId = Company?.Id;
+        return Company is not null;
+    }
 }

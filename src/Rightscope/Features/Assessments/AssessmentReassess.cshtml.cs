@@ -92,6 +92,7 @@ public sealed class AssessmentReassessModel(
             CreatedAt = now,
             UpdatedAt = now,
             PreviousAssessmentId = previous.Id,
+            CompanyId = previous.CompanyId,
         };
 
         var carried = AssessmentCarryOver.Answers(target, services, Loaded.Answers);

@@ -3,14 +3,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rightscope.Core.Accounts;
 using Rightscope.Data;
-using Rightscope.Features.Portfolios;
+using Rightscope.Features.Assessments;
 using Rightscope.Infrastructure.Tenancy;
 
 namespace Rightscope.Features.Companies;
 
-/// <summary>A registry company: its fields, its current approved assessment and the portfolios that hold it.</summary>
+/// <summary>A registry company: its fields, its current approved assessment, its assessment history and the portfolios that hold it.</summary>
 [RequirePermission(Permission.ReadWorkspace)]
-public sealed class CompanyDetailModel(RightscopeDbContext db, OrganizationContext context, PortfolioExport export) : PageModel
+public sealed class CompanyDetailModel(RightscopeDbContext db, OrganizationContext context, CompanyAssessments assessments) : PageModel
 {
     public string Slug => context.Current.Slug;
 
@@ -18,7 +18,10 @@ public sealed class CompanyDetailModel(RightscopeDbContext db, OrganizationConte
 
     public Company Company { get; private set; } = null!;
 
-    public PortfolioExport.CurrentAssessment? Assessment { get; private set; }
+    public CompanyAssessments.Current? Assessment { get; private set; }
+
+    /// <summary>Every assessment of the company, newest first: how its tier changed.</summary>
+    public IReadOnlyList<Assessment> History { get; private set; } = [];
 
     public IReadOnlyList<(Guid PortfolioId, string Portfolio, DateOnly AsOf, double? Weight)> Holdings { get; private set; } = [];
 
@@ -31,7 +34,8 @@ public sealed class CompanyDetailModel(RightscopeDbContext db, OrganizationConte
         }
 
         Company = company;
-        Assessment = (await export.CurrentAssessmentsAsync([company], cancellationToken)).GetValueOrDefault(company.Id);
+        Assessment = (await assessments.CurrentAsync([company], cancellationToken)).GetValueOrDefault(company.Id);
+        History = await assessments.AllAsync(company, cancellationToken);
         var held = await (
             from h in db.Holdings.AsNoTracking()
             join s in db.HoldingsSnapshots.AsNoTracking() on h.SnapshotId equals s.Id

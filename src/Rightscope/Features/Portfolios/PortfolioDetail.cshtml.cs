@@ -14,7 +14,7 @@ namespace Rightscope.Features.Portfolios;
 /// companies; unmatched holdings are flagged with links to link them or create their company. Also the export.
 /// </summary>
 [RequirePermission(Permission.ReadWorkspace)]
-public sealed class PortfolioDetailModel(RightscopeDbContext db, OrganizationContext context, PortfolioExport export) : PageModel
+public sealed class PortfolioDetailModel(RightscopeDbContext db, OrganizationContext context, PortfolioExport export, CompanyAssessments assessments) : PageModel
 {
     public string Slug => context.Current.Slug;
 
@@ -31,7 +31,7 @@ public sealed class PortfolioDetailModel(RightscopeDbContext db, OrganizationCon
     public IReadOnlyDictionary<Guid, Company> Companies { get; private set; } = new Dictionary<Guid, Company>();
 
     /// <summary>Each matched company's current approved assessment (tier, recommended decision).</summary>
-    public IReadOnlyDictionary<Guid, PortfolioExport.CurrentAssessment> Assessments { get; private set; } = new Dictionary<Guid, PortfolioExport.CurrentAssessment>();
+    public IReadOnlyDictionary<Guid, CompanyAssessments.Current> Assessments { get; private set; } = new Dictionary<Guid, CompanyAssessments.Current>();
 
     [BindProperty(SupportsGet = true, Name = "asOf")]
     public DateOnly? AsOf { get; set; }
@@ -52,7 +52,7 @@ public sealed class PortfolioDetailModel(RightscopeDbContext db, OrganizationCon
             Holdings = await db.Holdings.AsNoTracking().Where(h => h.SnapshotId == Snapshot.Id).OrderBy(h => h.Line).ToListAsync(cancellationToken);
             var ids = Holdings.Where(h => h.CompanyId != null).Select(h => h.CompanyId!.Value).Distinct().ToList();
             Companies = await db.Companies.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
-            Assessments = await export.CurrentAssessmentsAsync(Companies.Values, cancellationToken);
+            Assessments = await assessments.CurrentAsync(Companies.Values, cancellationToken);
         }
 
         return Page();

@@ -5,12 +5,9 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
-using Rightscope.Core.Assessments;
-using Rightscope.Core.Companies;
 using Rightscope.Core.Money;
 using Rightscope.Data;
 using Rightscope.Features.Companies;
-using Rightscope.Features.Methodologies;
 
 namespace Rightscope.Features.Portfolios;
 
@@ -46,10 +43,9 @@ public sealed record PortfolioExportDocument(string Portfolio, DateOnly AsOf, Gu
 /// <summary>
 /// A snapshot's holdings for other systems, in the import's own default columns first (so an export imports again
 /// unchanged) and then the company, its exposure type, and the tier, recommended decision and date of its current
-/// approved assessment. Until assessments name a registry company, an assessment belongs to a company when its
-/// subject name is one of the company's names (each side of a "English · 中文" subject, without the fictional mark).
+/// approved assessment (<see cref="CompanyAssessments"/>).
 /// </summary>
-public sealed class PortfolioExport(RightscopeDbContext db, MethodologyRegistry registry)
+public sealed class PortfolioExport(RightscopeDbContext db, CompanyAssessments assessments)
 {
     public static readonly string[] Columns =
         ["name", "isin", "lei", "ticker", "country", "weight", "market_value", "currency", "shares", "company", "company_id", "fictional", "exposure_type", "tier", "decision", "assessed_on"];
@@ -69,11 +65,11 @@ public sealed class PortfolioExport(RightscopeDbContext db, MethodologyRegistry 
         var holdings = await db.Holdings.AsNoTracking().Where(h => h.SnapshotId == snapshot.Id).OrderBy(h => h.Line).ToListAsync(cancellationToken);
         var companyIds = holdings.Where(h => h.CompanyId != null).Select(h => h.CompanyId!.Value).Distinct().ToList();
         var companies = await db.Companies.AsNoTracking().Where(c => companyIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
-        var assessments = await CurrentAssessmentsAsync(companies.Values, cancellationToken);
+        var current = await assessments.CurrentAsync(companies.Values, cancellationToken);
         var rows = holdings.Select(h =>
         {
             var company = h.CompanyId is { } id && companies.TryGetValue(id, out var c) ? c : null;
-            var assessment = company is null ? null : assessments.GetValueOrDefault(company.Id);
+            var assessment = company is null ? null : current.GetValueOrDefault(company.Id);
             return new ExportedHolding(
                 h.Line, h.Name, h.Isin, h.Lei, h.Ticker, h.Country, h.Weight,
                 h.MarketValueMinor is { } minor && h.Currency is { } code && Currency.TryParse(code, out var currency) ? currency.FromMinorUnits(minor) : null,
@@ -82,62 +78,6 @@ public sealed class PortfolioExport(RightscopeDbContext db, MethodologyRegistry 
         }).ToList();
         return new PortfolioExportDocument(portfolio.Name, snapshot.AsOf, snapshot.Id, rows);
     }
-
-    public sealed record CurrentAssessment(Guid Id, int? Tier, string? Decision, DateOnly? On, Core.Methodologies.LocalizedText? DecisionTitle = null);
-
-    /// <summary>Each company's most recently approved assessment (not superseded), by subject name.</summary>
-    public async Task<IReadOnlyDictionary<Guid, CurrentAssessment>> CurrentAssessmentsAsync(IEnumerable<Company> companies, CancellationToken cancellationToken)
-    {
-        var byName = new Dictionary<string, Guid>(StringComparer.Ordinal);
-        foreach (var company in companies)
-        {
-            foreach (var name in new[] { company.NormalizedName, company.NormalizedAltName })
-            {
-                if (!string.IsNullOrEmpty(name))
-                {
-                    byName.TryAdd(name, company.Id);
-                }
-            }
-        }
-
-        var approved = await db.Assessments.AsNoTracking()
-            .Where(a => a.Status == AssessmentStatus.Approved)
-            .OrderByDescending(a => a.ApprovedAt)
-            .Select(a => new { a.Id, a.SubjectName, a.Tier, a.MethodologyKey, a.MethodologyVersion, a.ApprovedAt })
-            .ToListAsync(cancellationToken);
-        var available = await registry.AvailableAsync(db, cancellationToken);
-        var result = new Dictionary<Guid, CurrentAssessment>();
-        foreach (var assessment in approved)
-        {
-            var companyId = SubjectKeys(assessment.SubjectName).Select(k => byName.TryGetValue(k, out var id) ? id : (Guid?)null).FirstOrDefault(id => id != null);
-            if (companyId is null || result.ContainsKey(companyId.Value))
-            {
-                continue;
-            }
-
-            var methodology = MethodologyRegistry.Find(available, $"{assessment.MethodologyKey}@{assessment.MethodologyVersion}")?.Methodology;
-            var rule = methodology?.Decisions.FirstOrDefault(d => d.Tier == assessment.Tier);
-            result[companyId.Value] = new CurrentAssessment(
-                assessment.Id, assessment.Tier, rule?.Decision.ToString().ToLowerInvariant(), assessment.ApprovedAt is { } at ? DateOnly.FromDateTime(at) : null, rule?.Title);
-        }
-
-        return result;
-    }
-
-    /// <summary>The normalized names a subject name may stand for: the whole, and each side of "English · 中文".</summary>
-    public static IEnumerable<string> SubjectKeys(string subjectName)
-    {
-        var parts = subjectName.Split('·', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        return parts.Prepend(subjectName)
-            .Select(p => CompanyName.Normalize(WithoutFictionalMark(p)))
-            .Where(k => k.Length > 0)
-            .Distinct(StringComparer.Ordinal);
-    }
-
-    public static string WithoutFictionalMark(string name) => name
-        .Replace(Demo.DemoAssessments.FictionalMarkEnglish, "", StringComparison.Ordinal)
-        .Replace($"（{Demo.DemoAssessments.FictionalMarkChinese}）", "", StringComparison.Ordinal)
-        .Trim();
 
     public static void Write(PortfolioExportDocument document, ExportFormat format, Stream output)
     {

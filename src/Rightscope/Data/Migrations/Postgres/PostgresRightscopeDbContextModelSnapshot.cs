@@ -255,6 +255,9 @@ namespace Rightscope.Data.Migrations.Postgres
                     b.Property<Guid>("AuthorUserId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("CompanyId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("ConcurrencyToken")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -319,6 +322,8 @@ namespace Rightscope.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("OrganizationId", "UpdatedAt");
+
+                    b.HasIndex("OrganizationId", "CompanyId", "Status");
 
                     b.ToTable("Assessments");
                 });

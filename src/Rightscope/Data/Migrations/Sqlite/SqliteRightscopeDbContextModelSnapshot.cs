@@ -246,6 +246,9 @@ namespace Rightscope.Data.Migrations.Sqlite
                     b.Property<Guid>("AuthorUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CompanyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ConcurrencyToken")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -310,6 +313,8 @@ namespace Rightscope.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("OrganizationId", "UpdatedAt");
+
+                    b.HasIndex("OrganizationId", "CompanyId", "Status");
 
                     b.ToTable("Assessments");
                 });

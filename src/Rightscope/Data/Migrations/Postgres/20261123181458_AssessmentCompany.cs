@@ -1,0 +1,38 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Rightscope.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class AssessmentCompany : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<Guid>(
+                name: "CompanyId",
+                table: "Assessments",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assessments_OrganizationId_CompanyId_Status",
+                table: "Assessments",
+                columns: new[] { "OrganizationId", "CompanyId", "Status" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Assessments_OrganizationId_CompanyId_Status",
+                table: "Assessments");
+
+            migrationBuilder.DropColumn(
+                name: "CompanyId",
+                table: "Assessments");
+        }
+    }
+}
