@@ -11,6 +11,8 @@ using Rightscope.Features.Organizations;
 using Rightscope.Features.Portfolios;
 using Rightscope.Features.Remedy;
 
+using Rightscope.Infrastructure.Jobs;
+
 namespace Rightscope.Data;
 
 /// <summary>
@@ -67,6 +69,8 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
     public DbSet<Holding> Holdings => Set<Holding>();
 
     public DbSet<HoldingsUpload> HoldingsUploads => Set<HoldingsUpload>();
+
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -210,6 +214,13 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
         RemedyModel.Configure(builder);
         CompanyModel.Configure(builder);
         PortfolioModel.Configure(builder);
+        builder.Entity<JobLease>(lease =>
+        {
+            lease.HasKey(l => l.Name);
+            lease.Property(l => l.Name).HasMaxLength(JobLease.NameMaxLength);
+            lease.Property(l => l.Holder).HasMaxLength(JobLease.HolderMaxLength);
+            lease.Property(l => l.LastOutcome).HasMaxLength(JobLease.OutcomeMaxLength);
+        });
 
         ApplyTenantFilters(builder);
     }

@@ -9,7 +9,9 @@ using Rightscope.Features.Audit;
 using Rightscope.Features.Methodologies;
 using Rightscope.Features.Organizations;
 using Rightscope.Infrastructure;
+using Rightscope.Infrastructure.Jobs;
 using Rightscope.Infrastructure.Tenancy;
+
 
 namespace Rightscope.Hosting;
 
@@ -81,6 +83,10 @@ public static class RightscopeServices
         services.AddScoped<Features.Portfolios.PortfolioExport>();
         services.AddScoped<Features.Portfolios.PortfolioCommands>();
         services.AddScoped<Features.Companies.CompanyAssessments>();
+
+        services.AddOptions<JobSettings>().Bind(configuration.GetSection("Jobs"));
+        services.AddScoped<JobLeases>();
+        services.AddRecurringJob<Features.Portfolios.HoldingsUploadCleanup>(Features.Portfolios.HoldingsUploadCleanup.Name, Features.Portfolios.HoldingsUploadCleanup.Interval);
         return services;
     }
 }

@@ -12,6 +12,7 @@ using Rightscope.Demo;
 using Rightscope.Features.Accounts;
 using Rightscope.Features.Api;
 using Rightscope.Features.Remedy;
+using Rightscope.Infrastructure.Jobs;
 using Rightscope.Features.Shared;
 using Rightscope.Infrastructure.Tenancy;
 using Rightscope.Infrastructure.Web;
@@ -47,6 +48,9 @@ public static class RightscopeWebApp
         builder.Services.AddHostedService<StartupTasks>();
         builder.Services.AddRightscopeCore(builder.Configuration);
         builder.Services.AddRightscopeWeb();
+        // After StartupTasks: jobs touch tables the migrations create.
+        builder.Services.AddSingleton<JobRunner>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<JobRunner>());
 
         var app = builder.Build();
         app.UseRightscopePipeline();

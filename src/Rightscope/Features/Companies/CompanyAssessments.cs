@@ -75,6 +75,7 @@ public sealed class CompanyAssessments(RightscopeDbContext db, MethodologyRegist
         var matches = await db.Companies.AsNoTracking()
             .Where(c => keys.Contains(c.NormalizedName) || (c.NormalizedAltName != null && keys.Contains(c.NormalizedAltName)))
             .Select(c => c.Id)
+            .OrderBy(id => id)
             .Take(2)
             .ToListAsync(cancellationToken);
         return matches.Count == 1 ? matches[0] : null;
