@@ -12,8 +12,8 @@ using Rightscope.Demo;
 using Rightscope.Features.Accounts;
 using Rightscope.Features.Api;
 using Rightscope.Features.Remedy;
-using Rightscope.Infrastructure.Jobs;
 using Rightscope.Features.Shared;
+using Rightscope.Infrastructure.Jobs;
 using Rightscope.Infrastructure.Tenancy;
 using Rightscope.Infrastructure.Web;
 
