@@ -8,6 +8,7 @@ using Rightscope.Features.Accounts;
 using Rightscope.Features.Audit;
 using Rightscope.Features.Methodologies;
 using Rightscope.Features.Organizations;
+using Rightscope.Features.Portfolios;
 using Rightscope.Infrastructure;
 using Rightscope.Infrastructure.Tenancy;
 
@@ -79,6 +80,7 @@ public static class RightscopeServices
         services.AddScoped<Features.Companies.CompanyCommands>();
         services.AddScoped<Features.Portfolios.HoldingsImport>();
         services.AddScoped<Features.Portfolios.PortfolioExport>();
+        services.AddScreening();
         return services;
     }
 }
