@@ -30,6 +30,7 @@ public sealed class ScreeningDashboardModel(
     MethodologyRegistry registry,
     TimeProvider clock,
     IOptions<ScreeningSettings> settings,
+    ScreeningCache cache,
     IStringLocalizer<ScreeningText> text,
     IStringLocalizer<CompaniesText> companyText) : PageModel
 {
@@ -127,32 +128,48 @@ public sealed class ScreeningDashboardModel(
         }
 
         Previous = Snapshots.FirstOrDefault(s => s.AsOf < Snapshot.AsOf);
-        var data = await new ScreeningQuery(db).LoadAsync(Snapshot, Previous, cancellationToken);
-        Companies = data.Companies;
-        Countries = [.. data.Current.Select(h => h.Country).OfType<string>().Select(c => c.ToUpperInvariant()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-        var filtered = Filter.Apply(data.Current, Options).ToList();
-        Summary = ScreeningSummary.Of(filtered, Options);
+        var organizationId = context.Current.Id;
+        var chain = Audit.AuditTrail.ChainOf(organizationId);
+        var position = await db.AuditEntries.AsNoTracking().Where(e => e.Chain == chain).MaxAsync(e => (long?)e.Sequence, cancellationToken);
+        var key = new ScreeningCache.DataKey(organizationId, Snapshot.Id, Previous?.Id, position);
+        var (current, previous) = (Snapshot, Previous);
+        // Shared loads run to completion even if the request that started them goes away: other requests wait on them.
+        var data = await cache.DataAsync(key, () => new ScreeningQuery(db).LoadAsync(current, previous, CancellationToken.None));
+        var view = await cache.ViewAsync(key, Filter, Sort, Options, () => Task.FromResult(Compute(data, Filter, Sort, Options)));
+        Summary = view.Summary;
+        Changes = view.Changes;
+        Companies = view.Companies;
+        Countries = view.Countries;
+        HoldingsCount = view.Sorted.Count;
+        PageNumber = Math.Min(PageNumber, PageCount);
+        PageOfHoldings = [.. view.Sorted.Skip((PageNumber - 1) * PageSize).Take(PageSize)];
+        return Answer();
+    }
+
+    /// <summary>The summary, changes and sorted holdings of <paramref name="data"/> under a filter; pure, so it can be shared.</summary>
+    public static ScreeningView Compute(ScreeningData data, ScreeningFilter filter, string sort, ScreeningOptions options)
+    {
+        var filtered = filter.Apply(data.Current, options).ToList();
+        SnapshotChanges? changes = null;
         if (data.Previous is { } previous)
         {
             var all = SnapshotChanges.Compare(previous, data.Current);
-            var shown = Filter.Apply(previous, Options).Concat(filtered).Select(h => h.Identity).ToHashSet(StringComparer.Ordinal);
-            Changes = new SnapshotChanges(
+            var shown = filter.Apply(previous, options).Concat(filtered).Select(h => h.Identity).ToHashSet(StringComparer.Ordinal);
+            changes = new SnapshotChanges(
                 [.. all.Added.Where(c => shown.Contains(c.Identity))],
                 [.. all.Removed.Where(c => shown.Contains(c.Identity))],
                 [.. all.WeightChanged.Where(c => shown.Contains(c.Identity))],
                 [.. all.TierChanged.Where(c => shown.Contains(c.Identity))]);
         }
 
-        HoldingsCount = filtered.Count;
-        PageNumber = Math.Min(PageNumber, PageCount);
-        IEnumerable<ScreeningHolding> sorted = Sort switch
+        IEnumerable<ScreeningHolding> sorted = sort switch
         {
             "weight-asc" => filtered.OrderBy(h => h.WeightOrZero).ThenBy(h => h.Line),
             "line" => filtered.OrderBy(h => h.Line),
             _ => filtered.OrderByDescending(h => h.WeightOrZero).ThenBy(h => h.Line),
         };
-        PageOfHoldings = [.. sorted.Skip((PageNumber - 1) * PageSize).Take(PageSize)];
-        return Answer();
+        var countries = data.Current.Select(h => h.Country).OfType<string>().Select(c => c.ToUpperInvariant()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return new ScreeningView(ScreeningSummary.Of(filtered, options), changes, [.. sorted], countries, data.Companies);
     }
 
     private IActionResult Answer()

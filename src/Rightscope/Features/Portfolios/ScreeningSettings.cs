@@ -20,6 +20,7 @@ public static class ScreeningServices
             .BindConfiguration(ScreeningSettings.Section)
             .Validate(s => s.IsValid, $"{ScreeningSettings.Section}:{nameof(ScreeningSettings.ReviewAfterMonths)} must be a whole number of months from 1 to 120.")
             .ValidateOnStart();
+        services.AddSingleton<ScreeningCache>();
         return services;
     }
 }

@@ -185,6 +185,15 @@ public sealed partial class ScreeningDashboardTests
         Assert.Equal(["4", "100 %", "1,000,000.00 EUR", ""], Tiers(earlier)["total"]);
         Assert.Contains("There is no earlier snapshot to compare with.", earlier, StringComparison.Ordinal);
 
+        // Linking the unmatched holding (a command) shows at once, though the dashboard was just computed.
+        var omega = await QueryAsync(app, db => db.Holdings.IgnoreQueryFilters().SingleAsync(h => h.OrganizationId == org.Id && h.Name == "Unknown Omega"));
+        var ownerClient = await app.SignInAsync(owner.Email!);
+        var linked = await Forms.PostAsync(ownerClient, $"/o/{org.Slug}/portfolios/{seeded.PortfolioId}/holdings/{omega.Id}", new Dictionary<string, string> { ["CompanyId"] = seeded.Beta.Id.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, linked.StatusCode);
+        var relinked = Tiers((await GetAsync(client, dashboard)).Html);
+        Assert.Equal(["2", "35 %", "350,000.00 EUR", ""], relinked["Tier1"]);
+        Assert.Equal(["1", "20 %", "0.00 EUR", "20,000,000 JPY"], relinked["Unassessed"]);
+
         // The portfolio page and the list link to the dashboard.
         Assert.Contains($"/o/{org.Slug}/portfolios/{seeded.PortfolioId}/dashboard", (await GetAsync(client, $"/o/{org.Slug}/portfolios/{seeded.PortfolioId}")).Html, StringComparison.Ordinal);
         Assert.Contains($"/o/{org.Slug}/portfolios/{seeded.PortfolioId}/dashboard", (await GetAsync(client, $"/o/{org.Slug}/portfolios")).Html, StringComparison.Ordinal);
