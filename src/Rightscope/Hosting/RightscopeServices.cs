@@ -8,6 +8,7 @@ using Rightscope.Features.Accounts;
 using Rightscope.Features.Audit;
 using Rightscope.Features.Methodologies;
 using Rightscope.Features.Organizations;
+using Rightscope.Features.Portfolios;
 using Rightscope.Infrastructure;
 using Rightscope.Infrastructure.Jobs;
 using Rightscope.Infrastructure.Tenancy;
@@ -87,6 +88,7 @@ public static class RightscopeServices
         services.AddOptions<JobSettings>().Bind(configuration.GetSection("Jobs"));
         services.AddScoped<JobLeases>();
         services.AddRecurringJob<Features.Portfolios.HoldingsUploadCleanup>(Features.Portfolios.HoldingsUploadCleanup.Name, Features.Portfolios.HoldingsUploadCleanup.Interval);
+        services.AddScreening();
         return services;
     }
 }

@@ -76,6 +76,7 @@ public static class AuthorizationMatrix
         // Everyone who reads sees portfolios; creating one (POST) needs edit.
         ["o/{org}/portfolios"] = RouteRule.Organization("/o/{org}/portfolios", Permission.ReadWorkspace, "GET", "POST") with { WritePermission = Permission.EditWorkspace },
         ["o/{org}/portfolios/{id:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/portfolios/{MissingId}", Permission.ReadWorkspace, null),
+        ["o/{org}/portfolios/{id:guid}/dashboard"] = RouteRule.OrganizationResource($"/o/{{org}}/portfolios/{MissingId}/dashboard", Permission.ReadWorkspace, null),
         ["o/{org}/portfolios/{id:guid}/import"] = RouteRule.OrganizationResource($"/o/{{org}}/portfolios/{MissingId}/import", Permission.EditWorkspace, null, "GET", "POST"),
         ["o/{org}/portfolios/{id:guid}/holdings/{holdingId:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/portfolios/{MissingId}/holdings/{MissingId}", Permission.EditWorkspace, null, "GET", "POST"),
 

@@ -1,0 +1,4 @@
+namespace Rightscope.Features.Portfolios;
+
+/// <summary>Resource marker for the screening dashboard.</summary>
+public sealed class ScreeningText;
