@@ -6,6 +6,7 @@ using Rightscope.Features.ApiTokens;
 using Rightscope.Features.Assessments;
 using Rightscope.Features.Audit;
 using Rightscope.Features.Companies;
+using Rightscope.Features.Engagements;
 using Rightscope.Features.Methodologies;
 using Rightscope.Features.Organizations;
 using Rightscope.Features.Portfolios;
@@ -67,6 +68,16 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
     public DbSet<Holding> Holdings => Set<Holding>();
 
     public DbSet<HoldingsUpload> HoldingsUploads => Set<HoldingsUpload>();
+
+    public DbSet<Engagement> Engagements => Set<Engagement>();
+
+    public DbSet<EngagementObjective> EngagementObjectives => Set<EngagementObjective>();
+
+    public DbSet<EngagementMilestone> EngagementMilestones => Set<EngagementMilestone>();
+
+    public DbSet<EscalationEntry> EscalationEntries => Set<EscalationEntry>();
+
+    public DbSet<EngagementInteraction> EngagementInteractions => Set<EngagementInteraction>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -208,6 +219,7 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
         RemedyModel.Configure(builder);
         CompanyModel.Configure(builder);
         PortfolioModel.Configure(builder);
+        EngagementsModel.Configure(builder);
 
         ApplyTenantFilters(builder);
     }

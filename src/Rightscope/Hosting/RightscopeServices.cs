@@ -79,6 +79,9 @@ public static class RightscopeServices
         services.AddScoped<Features.Companies.CompanyCommands>();
         services.AddScoped<Features.Portfolios.HoldingsImport>();
         services.AddScoped<Features.Portfolios.PortfolioExport>();
+        services.AddScoped<Features.Engagements.EngagementAssessments>();
+        services.AddScoped<Features.Engagements.EngagementCommands>();
+        services.AddScoped<Features.Engagements.EngagementQueries>();
         return services;
     }
 }

@@ -63,6 +63,7 @@ public static class ApiEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         organization.MapMethodologyApi();
         organization.MapAssessmentApi();
+        organization.MapEngagementApi();
         return app;
     }
 
