@@ -52,12 +52,14 @@ public static class DemoEngagement
         };
         db.Engagements.Add(engagement);
 
+        var position = 0;
         foreach (var gap in gaps)
         {
             db.EngagementObjectives.Add(new EngagementObjective
             {
                 OrganizationId = organizationId,
                 EngagementId = engagement.Id,
+                Position = ++position,
                 ItemKey = gap.Item.Key,
                 Component = gap.Component,
                 Description = gap.Item.Title.In("en"),
@@ -70,6 +72,7 @@ public static class DemoEngagement
         {
             OrganizationId = organizationId,
             EngagementId = engagement.Id,
+            Position = ++position,
             Description = "Publish the customer screening procedure for city authorities (fictional objective) · 公布针对城市管理部门客户的审查程序（虚构目标）",
             CreatedAt = now,
             UpdatedAt = now,

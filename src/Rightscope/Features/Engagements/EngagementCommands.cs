@@ -119,14 +119,15 @@ public sealed class EngagementCommands(
             RecordedAt = Now,
         });
         var language = MethodologyLanguage.Current;
-        foreach (var gap in gaps)
+        var position = 0;
+        foreach (var gap in gaps.OrderBy(g => restedOn!.Gaps.ToList().IndexOf(g)))
         {
-            db.EngagementObjectives.Add(NewObjective(actor, engagement, gap.Item.Title.In(language), gap.Item.Key, gap.Component));
+            db.EngagementObjectives.Add(NewObjective(actor, engagement, ++position, gap.Item.Title.In(language), gap.Item.Key, gap.Component));
         }
 
         foreach (var description in written)
         {
-            db.EngagementObjectives.Add(NewObjective(actor, engagement, description, null, null));
+            db.EngagementObjectives.Add(NewObjective(actor, engagement, ++position, description, null, null));
         }
 
         await audit.SaveChangesAsync(
@@ -137,18 +138,20 @@ public sealed class EngagementCommands(
     }
 
     public Task<CommandOutcome> AddObjectiveAsync(CommandActor actor, Guid id, string? description, CancellationToken cancellationToken) =>
-        ChangeAsync(actor, id, null, cancellationToken, (engagement, errors) =>
+        ChangeAsync(actor, id, null, cancellationToken, async (engagement, errors) =>
         {
             var value = Text(description);
             if (value is null || value.Length > EngagementObjective.DescriptionMaxLength)
             {
                 errors.Add("description", text["Field.DescriptionInvalid", EngagementObjective.DescriptionMaxLength]);
-                return null;
+                return default;
             }
 
-            var objective = NewObjective(actor, engagement, value, null, null);
+            // Two objectives added at once may share a position; the id then orders them, and nothing else depends on it.
+            var last = await db.EngagementObjectives.Where(o => o.EngagementId == engagement.Id).MaxAsync(o => (int?)o.Position, cancellationToken) ?? 0;
+            var objective = NewObjective(actor, engagement, last + 1, value, null, null);
             db.EngagementObjectives.Add(objective);
-            return Task.FromResult(("engagement.objective-added", $"objective {objective.Id:N}", objective.Id));
+            return ("engagement.objective-added", $"objective {objective.Id:N}", objective.Id);
         });
 
     public Task<CommandOutcome> SetObjectiveStatusAsync(CommandActor actor, Guid id, Guid objectiveId, string? status, CancellationToken cancellationToken) =>
@@ -430,10 +433,11 @@ public sealed class EngagementCommands(
         return lead;
     }
 
-    private EngagementObjective NewObjective(CommandActor actor, Engagement engagement, string description, string? itemKey, string? component) => new()
+    private EngagementObjective NewObjective(CommandActor actor, Engagement engagement, int position, string description, string? itemKey, string? component) => new()
     {
         OrganizationId = actor.OrganizationId,
         EngagementId = engagement.Id,
+        Position = position,
         ItemKey = itemKey,
         Component = component,
         Description = description.Length > EngagementObjective.DescriptionMaxLength ? description[..EngagementObjective.DescriptionMaxLength] : description,

@@ -25,6 +25,9 @@ public sealed class EngagementObjective : ITenantOwned
 
     public ObjectiveStatus Status { get; set; } = ObjectiveStatus.Open;
 
+    /// <summary>The objective's place in the engagement's list: gaps in the methodology's order, then written ones as added.</summary>
+    public int Position { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

@@ -112,15 +112,15 @@ public sealed class EngagementQueries(RightscopeDbContext db, TimeProvider clock
         var milestones = await db.EngagementMilestones.AsNoTracking().Where(m => m.EngagementId == id).ToListAsync(cancellationToken);
         var history = await db.EscalationEntries.AsNoTracking().Where(h => h.EngagementId == id).ToListAsync(cancellationToken);
         var interactions = await db.EngagementInteractions.AsNoTracking().Where(i => i.EngagementId == id).ToListAsync(cancellationToken);
-        // Ordered in memory: ids are version 7 GUIDs, so they break ties in the order things were recorded.
+        // Ordered in memory; the id only makes the order stable where nothing else tells two rows apart.
         return new EngagementView(
             engagement,
             company,
             lead is null ? "—" : lead.DisplayName.Length > 0 ? lead.DisplayName : lead.Email ?? "—",
-            [.. objectives.OrderBy(o => o.CreatedAt).ThenBy(o => o.Id)],
+            [.. objectives.OrderBy(o => o.Position).ThenBy(o => o.CreatedAt).ThenBy(o => o.Id)],
             [.. milestones.OrderBy(m => m.Deadline).ThenBy(m => m.Id)],
             [.. history.OrderBy(h => h.RecordedAt).ThenBy(h => h.Id)],
-            [.. interactions.OrderBy(i => i.OccurredOn).ThenBy(i => i.Id)],
+            [.. interactions.OrderBy(i => i.OccurredOn).ThenBy(i => i.RecordedAt).ThenBy(i => i.Id)],
             Today);
     }
 }

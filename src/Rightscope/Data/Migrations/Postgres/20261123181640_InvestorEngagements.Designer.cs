@@ -12,7 +12,7 @@ using Rightscope.Data;
 namespace Rightscope.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRightscopeDbContext))]
-    [Migration("20261123174642_InvestorEngagements")]
+    [Migration("20261123181640_InvestorEngagements")]
     partial class InvestorEngagements
     {
         /// <inheritdoc />
@@ -866,6 +866,9 @@ namespace Rightscope.Data.Migrations.Postgres
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Status")
                         .IsRequired()

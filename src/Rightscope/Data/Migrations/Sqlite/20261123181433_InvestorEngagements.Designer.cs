@@ -11,7 +11,7 @@ using Rightscope.Data;
 namespace Rightscope.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRightscopeDbContext))]
-    [Migration("20261123174454_InvestorEngagements")]
+    [Migration("20261123181433_InvestorEngagements")]
     partial class InvestorEngagements
     {
         /// <inheritdoc />
@@ -855,6 +855,9 @@ namespace Rightscope.Data.Migrations.Sqlite
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
