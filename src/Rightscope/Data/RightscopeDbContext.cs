@@ -6,6 +6,7 @@ using Rightscope.Features.ApiTokens;
 using Rightscope.Features.Assessments;
 using Rightscope.Features.Audit;
 using Rightscope.Features.Companies;
+using Rightscope.Features.Engagements;
 using Rightscope.Features.Methodologies;
 using Rightscope.Features.Organizations;
 using Rightscope.Features.Portfolios;
@@ -71,6 +72,15 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
     public DbSet<HoldingsUpload> HoldingsUploads => Set<HoldingsUpload>();
 
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<Engagement> Engagements => Set<Engagement>();
+
+    public DbSet<EngagementObjective> EngagementObjectives => Set<EngagementObjective>();
+
+    public DbSet<EngagementMilestone> EngagementMilestones => Set<EngagementMilestone>();
+
+    public DbSet<EscalationEntry> EscalationEntries => Set<EscalationEntry>();
+
+    public DbSet<EngagementInteraction> EngagementInteractions => Set<EngagementInteraction>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -221,6 +231,7 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
             lease.Property(l => l.Holder).HasMaxLength(JobLease.HolderMaxLength);
             lease.Property(l => l.LastOutcome).HasMaxLength(JobLease.OutcomeMaxLength);
         });
+        EngagementsModel.Configure(builder);
 
         ApplyTenantFilters(builder);
     }

@@ -89,6 +89,9 @@ public static class RightscopeServices
         services.AddScoped<JobLeases>();
         services.AddRecurringJob<Features.Portfolios.HoldingsUploadCleanup>(Features.Portfolios.HoldingsUploadCleanup.Name, Features.Portfolios.HoldingsUploadCleanup.Interval);
         services.AddScreening();
+        services.AddScoped<Features.Engagements.EngagementAssessments>();
+        services.AddScoped<Features.Engagements.EngagementCommands>();
+        services.AddScoped<Features.Engagements.EngagementQueries>();
         return services;
     }
 }

@@ -80,6 +80,11 @@ public static class AuthorizationMatrix
         ["o/{org}/portfolios/{id:guid}/import"] = RouteRule.OrganizationResource($"/o/{{org}}/portfolios/{MissingId}/import", Permission.EditWorkspace, null, "GET", "POST"),
         ["o/{org}/portfolios/{id:guid}/holdings/{holdingId:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/portfolios/{MissingId}/holdings/{MissingId}", Permission.EditWorkspace, null, "GET", "POST"),
 
+        // Everyone who reads sees engagements; every command on one (POST) needs edit.
+        ["o/{org}/engagements"] = RouteRule.Organization("/o/{org}/engagements", Permission.ReadWorkspace),
+        ["o/{org}/companies/{id:guid}/engagements/new"] = RouteRule.OrganizationResource($"/o/{{org}}/companies/{MissingId}/engagements/new", Permission.EditWorkspace, null, "GET", "POST"),
+        ["o/{org}/engagements/{id:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/engagements/{MissingId}", Permission.ReadWorkspace, Permission.EditWorkspace, "GET", "POST"),
+
         ["o/{org}/api-tokens"] = RouteRule.Organization("/o/{org}/api-tokens", Permission.ManageApiTokens, "GET", "POST"),
 
         // API: bearer tokens only
@@ -94,5 +99,10 @@ public static class AuthorizationMatrix
         ["api/v1/orgs/{org}/portfolios"] = RouteRule.Api("/api/v1/orgs/{org}/portfolios", Permission.ReadWorkspace, Permission.EditWorkspace, 200, "GET", "POST"),
         ["api/v1/orgs/{org}/portfolios/{id:guid}"] = RouteRule.Api($"/api/v1/orgs/{{org}}/portfolios/{MissingId}", Permission.ReadWorkspace, Permission.ReadWorkspace, 404, "GET"),
         ["api/v1/orgs/{org}/portfolios/{id:guid}/holdings"] = RouteRule.Api($"/api/v1/orgs/{{org}}/portfolios/{MissingId}/holdings", Permission.ReadWorkspace, Permission.EditWorkspace, 404, "GET", "POST"),
+        ["api/v1/orgs/{org}/engagements"] = RouteRule.Api("/api/v1/orgs/{org}/engagements", Permission.ReadWorkspace, Permission.EditWorkspace, 200, "GET", "POST"),
+        ["api/v1/orgs/{org}/engagements/{id:guid}"] = RouteRule.Api($"/api/v1/orgs/{{org}}/engagements/{MissingId}", Permission.ReadWorkspace, Permission.ReadWorkspace, 404, "GET"),
+        ["api/v1/orgs/{org}/engagements/{id:guid}/milestones"] = RouteRule.Api($"/api/v1/orgs/{{org}}/engagements/{MissingId}/milestones", Permission.EditWorkspace, Permission.EditWorkspace, 404, "POST"),
+        ["api/v1/orgs/{org}/engagements/{id:guid}/interactions"] = RouteRule.Api($"/api/v1/orgs/{{org}}/engagements/{MissingId}/interactions", Permission.EditWorkspace, Permission.EditWorkspace, 404, "POST"),
+        ["api/v1/orgs/{org}/engagements/{id:guid}/escalations"] = RouteRule.Api($"/api/v1/orgs/{{org}}/engagements/{MissingId}/escalations", Permission.EditWorkspace, Permission.EditWorkspace, 404, "POST"),
     };
 }

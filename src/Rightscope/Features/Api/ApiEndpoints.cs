@@ -64,6 +64,7 @@ public static class ApiEndpoints
         organization.MapMethodologyApi();
         organization.MapAssessmentApi();
         organization.MapPortfolioApi();
+        organization.MapEngagementApi();
         return app;
     }
 
