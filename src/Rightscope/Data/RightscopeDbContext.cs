@@ -68,6 +68,8 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
 
     public DbSet<HoldingsUpload> HoldingsUploads => Set<HoldingsUpload>();
 
+    public DbSet<Features.Decisions.Decision> Decisions => Set<Features.Decisions.Decision>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -207,6 +209,7 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
         });
         RemedyModel.Configure(builder);
         CompanyModel.Configure(builder);
+        Features.Decisions.DecisionModel.Configure(builder);
         PortfolioModel.Configure(builder);
 
         ApplyTenantFilters(builder);

@@ -76,10 +76,12 @@ public sealed class DemoSeeder(
             // Written by the analyst, approved by the reviewer (four eyes).
             var assessments = DemoAssessments.Add(db, registry.Shipped, organization.Id, demo.Kind, members[Role.Analyst], members[Role.Reviewer], Now);
             var portfolio = DemoPortfolio.Add(db, organization.Id, demo.Kind, Now);
+            var decisions = DemoDecisions.Add(db, registry.Shipped, organization.Id, demo.Kind, members[Role.Analyst], members[Role.Reviewer], Now);
             var summary = "demo members added: analyst, reviewer, case-handler, viewer"
                 + (demo.Kind == OrganizationKind.Company ? $"; demo channel /report/{DemoChannel.Slug} with the case handler as recipient" : "")
                 + (assessments.Count == 0 ? "" : $"; approved fictional demo assessments added: {string.Join("; ", assessments)}")
-                + (portfolio is null ? "" : $"; {portfolio}");
+                + (portfolio is null ? "" : $"; {portfolio}")
+                + (decisions is null ? "" : $"; {decisions}");
             await audit.SaveChangesAsync(
                 new AuditRecord(organization.Id, AuditActor.System, "demo.seeded", "organization", demo.Slug, summary),
                 cancellationToken);

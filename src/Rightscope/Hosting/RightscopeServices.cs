@@ -79,6 +79,9 @@ public static class RightscopeServices
         services.AddScoped<Features.Companies.CompanyCommands>();
         services.AddScoped<Features.Portfolios.HoldingsImport>();
         services.AddScoped<Features.Portfolios.PortfolioExport>();
+        services.AddScoped<Features.Decisions.DecisionBasis>();
+        services.AddScoped<Features.Decisions.DecisionCommands>();
+        services.AddScoped<Features.Decisions.ExclusionList>();
         return services;
     }
 }

@@ -63,6 +63,8 @@ public static class ApiEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         organization.MapMethodologyApi();
         organization.MapAssessmentApi();
+        organization.MapCompanyApi();
+        organization.MapDecisionApi();
         return app;
     }
 

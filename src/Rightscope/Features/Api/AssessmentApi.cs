@@ -328,7 +328,7 @@ public static class AssessmentApi
     /// Documents the JSON body that the handler reads itself. <c>Accepts&lt;T&gt;</c> would do it too, but it also makes
     /// routing match on Content-Type, so a request without one would fall through to the 404 fallback.
     /// </summary>
-    private static RouteHandlerBuilder WithJsonBody<T>(this RouteHandlerBuilder builder) =>
+    internal static RouteHandlerBuilder WithJsonBody<T>(this RouteHandlerBuilder builder) =>
         builder.AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
         {
             operation.RequestBody = new OpenApiRequestBody
@@ -348,7 +348,7 @@ public static class AssessmentApi
         return loaded is not null && loaded.Assessment.OrganizationId == ApiTokenAuthenticationHandler.Caller(user)?.OrganizationId ? loaded : null;
     }
 
-    private static CommandActor ActorOf(ClaimsPrincipal user)
+    internal static CommandActor ActorOf(ClaimsPrincipal user)
     {
         var caller = ApiTokenAuthenticationHandler.Caller(user) ?? throw new InvalidOperationException("The request has no API token.");
         var writer = ApiTokenAuthenticationHandler.Writer(user) ?? throw new InvalidOperationException("The request has no API token.");
@@ -371,7 +371,7 @@ public static class AssessmentApi
     /// Reads the JSON body after the token's organization and permission were checked (a bound parameter would be
     /// read before the endpoint filter runs). A malformed body is a 400 that names the field, never a 500.
     /// </summary>
-    private static async Task<(T? Body, ValidationProblem? Invalid)> ReadAsync<T>(
+    internal static async Task<(T? Body, ValidationProblem? Invalid)> ReadAsync<T>(
         HttpRequest request, IOptions<JsonOptions> json, IStringLocalizer<AssessmentsText> text, CancellationToken cancellationToken)
         where T : class
     {

@@ -8,7 +8,7 @@ using Rightscope.Infrastructure.Tenancy;
 
 namespace Rightscope.Features.Companies;
 
-/// <summary>A registry company: its fields, its current approved assessment and the portfolios that hold it.</summary>
+/// <summary>A registry company: its fields, its current approved assessment, its decisions and the portfolios that hold it.</summary>
 [RequirePermission(Permission.ReadWorkspace)]
 public sealed class CompanyDetailModel(RightscopeDbContext db, OrganizationContext context, PortfolioExport export) : PageModel
 {
@@ -19,6 +19,9 @@ public sealed class CompanyDetailModel(RightscopeDbContext db, OrganizationConte
     public Company Company { get; private set; } = null!;
 
     public PortfolioExport.CurrentAssessment? Assessment { get; private set; }
+
+    /// <summary>The company's decisions, newest first; the approved one is the current decision.</summary>
+    public IReadOnlyList<Decisions.Decision> Decisions { get; private set; } = [];
 
     public IReadOnlyList<(Guid PortfolioId, string Portfolio, DateOnly AsOf, double? Weight)> Holdings { get; private set; } = [];
 
@@ -31,6 +34,7 @@ public sealed class CompanyDetailModel(RightscopeDbContext db, OrganizationConte
         }
 
         Company = company;
+        Decisions = await db.Decisions.AsNoTracking().Where(d => d.CompanyId == id).OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).ToListAsync(cancellationToken);
         Assessment = (await export.CurrentAssessmentsAsync([company], cancellationToken)).GetValueOrDefault(company.Id);
         var held = await (
             from h in db.Holdings.AsNoTracking()
