@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Rightscope.Core.Accounts;
 using Rightscope.Core.Decisions;
 using Rightscope.Tests.Infrastructure;
@@ -165,5 +166,30 @@ public sealed class DecisionFlowTests
         Assert.Single(await DecisionsAsync(app, org.Id));
         Assert.Equal(DecisionStatus.Proposed, (await DecisionAsync(app, id)).Status);
         Assert.Empty(await DecisionsAsync(app, other.Id));
+    }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task The_database_refuses_a_second_current_decision_for_a_company_so_racing_approvals_cannot_both_win(string provider)
+    {
+        await using var app = await RightscopeFactory.StartAsync(provider);
+        var (org, owner) = await app.CreateOrganizationAsync();
+        var (companyId, assessmentId) = await SeedCompanyAsync(app, org, "Fictional Wagtail Radio", tier: 1);
+        var client = await app.SignInAsync(owner.Email!);
+        var first = await ProposeAsync(client, org, companyId, Fields(assessmentId, "invest"));
+        var second = await ProposeAsync(client, org, companyId, Fields(assessmentId, "invest"));
+
+        // What two reviewers approving at once would each write, each without seeing the other's approval.
+        var raced = await Assert.ThrowsAsync<Microsoft.EntityFrameworkCore.DbUpdateException>(() => QueryAsync(app, async db =>
+        {
+            foreach (var decision in db.Decisions.IgnoreQueryFilters().Where(d => d.Id == first || d.Id == second))
+            {
+                (decision.Status, decision.ApprovedCompanyId) = (DecisionStatus.Approved, decision.CompanyId);
+            }
+
+            return await db.SaveChangesAsync();
+        }));
+        Assert.NotNull(raced);
+        Assert.DoesNotContain(await DecisionsAsync(app, org.Id), d => d.Status == DecisionStatus.Approved);
     }
 }
