@@ -2,11 +2,12 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Rightscope.Data;
+using Rightscope.Features.Decisions;
 using Rightscope.Features.Portfolios;
 
 namespace Rightscope.Cli;
 
-/// <summary><c>rightscope export portfolio</c>: a snapshot's holdings with company, tier, decision and assessment date.</summary>
+/// <summary><c>rightscope export portfolio</c> and <c>rightscope export exclusions</c>.</summary>
 public static class ExportCommands
 {
     public static Command Create(CliIo io, IReadOnlyDictionary<string, string?>? configuration)
@@ -17,7 +18,7 @@ public static class ExportCommands
         var format = new Option<string>("--format") { Description = "csv, xlsx or json.", Required = true };
         format.AcceptOnlyFromAmong("csv", "xlsx", "json");
         var output = new Option<FileInfo?>("--out") { Description = "The file to write (default: standard output; required for xlsx)." };
-        var command = new Command("portfolio", "Export a portfolio snapshot's holdings with each company's current tier, recommended decision and assessment date.")
+        var command = new Command("portfolio", "Export a portfolio snapshot's holdings with each company's current tier, recorded decision, recommended decision and assessment date.")
         {
             org, portfolio, asOf, format, output,
         };
@@ -86,6 +87,53 @@ public static class ExportCommands
             return ExitCodes.Success;
         }));
 
-        return new Command("export", "Export data to files.") { command };
+        return new Command("export", "Export data to files.") { command, Exclusions(io, configuration) };
+    }
+
+    /// <summary><c>rightscope export exclusions</c>: the exclusion list for order-management systems (columns in README).</summary>
+    private static Command Exclusions(CliIo io, IReadOnlyDictionary<string, string?>? configuration)
+    {
+        var org = new Option<string>("--org") { Description = "The organization (slug).", Required = true };
+        var format = new Option<string>("--format") { Description = "csv or json.", Required = true };
+        format.AcceptOnlyFromAmong("csv", "json");
+        var output = new Option<FileInfo?>("--out") { Description = "The file to write (default: standard output)." };
+        var command = new Command("exclusions", "Export the exclusion list: companies whose current approved decision is to exclude, with mode, effective date and divest-by date.")
+        {
+            org, format, output,
+        };
+        command.SetAction(async (parse, cancellationToken) => await RightscopeCli.Guarded(io, async () =>
+        {
+            ExclusionList.TryParseFormat(parse.GetValue(format), out var kind);
+            await using var services = CliServices.Build(configuration);
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<RightscopeDbContext>();
+            var slug = parse.GetValue(org)!;
+            var organization = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Slug == slug, cancellationToken);
+            if (organization is null)
+            {
+                return io.Fail($"--org: no organization has the slug '{slug}'.");
+            }
+
+            scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(organization.Id);
+            var document = await scope.ServiceProvider.GetRequiredService<ExclusionList>().LoadAsync(organization.Slug, cancellationToken);
+            var target = parse.GetValue(output);
+            if (target is null)
+            {
+                using var buffer = new MemoryStream();
+                ExclusionList.Write(document, kind, buffer);
+                await io.Out.WriteAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+                await io.Out.FlushAsync(cancellationToken);
+                return ExitCodes.Success;
+            }
+
+            await using (var stream = target.Create())
+            {
+                ExclusionList.Write(document, kind, stream);
+            }
+
+            io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {document.Exclusions.Count} exclusion(s) of {slug} to {target.FullName}."));
+            return ExitCodes.Success;
+        }));
+        return command;
     }
 }

@@ -81,6 +81,7 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
     public DbSet<EscalationEntry> EscalationEntries => Set<EscalationEntry>();
 
     public DbSet<EngagementInteraction> EngagementInteractions => Set<EngagementInteraction>();
+    public DbSet<Features.Decisions.Decision> Decisions => Set<Features.Decisions.Decision>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -223,6 +224,7 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
         });
         RemedyModel.Configure(builder);
         CompanyModel.Configure(builder);
+        Features.Decisions.DecisionModel.Configure(builder);
         PortfolioModel.Configure(builder);
         builder.Entity<JobLease>(lease =>
         {

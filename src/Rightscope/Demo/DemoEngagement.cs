@@ -2,8 +2,8 @@ using Rightscope.Core.Engagements;
 using Rightscope.Core.Methodologies.Loading;
 using Rightscope.Core.Organizations;
 using Rightscope.Data;
-using Rightscope.Features.Engagements;
 using Rightscope.Features.Companies;
+using Rightscope.Features.Engagements;
 
 namespace Rightscope.Demo;
 

@@ -92,6 +92,9 @@ public static class RightscopeServices
         services.AddScoped<Features.Engagements.EngagementAssessments>();
         services.AddScoped<Features.Engagements.EngagementCommands>();
         services.AddScoped<Features.Engagements.EngagementQueries>();
+        services.AddScoped<Features.Decisions.DecisionBasis>();
+        services.AddScoped<Features.Decisions.DecisionCommands>();
+        services.AddScoped<Features.Decisions.ExclusionList>();
         return services;
     }
 }

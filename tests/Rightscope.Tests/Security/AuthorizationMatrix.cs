@@ -84,6 +84,14 @@ public static class AuthorizationMatrix
         ["o/{org}/engagements"] = RouteRule.Organization("/o/{org}/engagements", Permission.ReadWorkspace),
         ["o/{org}/companies/{id:guid}/engagements/new"] = RouteRule.OrganizationResource($"/o/{{org}}/companies/{MissingId}/engagements/new", Permission.EditWorkspace, null, "GET", "POST"),
         ["o/{org}/engagements/{id:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/engagements/{MissingId}", Permission.ReadWorkspace, Permission.EditWorkspace, "GET", "POST"),
+        // Decisions: everyone who reads sees the register and the exclusion list; analysts propose and revise, reviewers approve or return.
+        ["o/{org}/decisions"] = RouteRule.Organization("/o/{org}/decisions", Permission.ReadWorkspace),
+        ["o/{org}/decisions/{id:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/decisions/{MissingId}", Permission.ReadWorkspace, null),
+        ["o/{org}/decisions/{id:guid}/review"] = RouteRule.OrganizationResource($"/o/{{org}}/decisions/{MissingId}/review", Permission.Review, null, "GET", "POST"),
+        ["o/{org}/decisions/{id:guid}/revise"] = RouteRule.OrganizationResource($"/o/{{org}}/decisions/{MissingId}/revise", Permission.EditWorkspace, null, "GET", "POST"),
+        ["o/{org}/companies/{id:guid}/decisions/new"] = RouteRule.OrganizationResource($"/o/{{org}}/companies/{MissingId}/decisions/new", Permission.EditWorkspace, null, "GET", "POST"),
+        ["o/{org}/exclusions"] = RouteRule.Organization("/o/{org}/exclusions", Permission.ReadWorkspace),
+        ["o/{org}/exclusions/export"] = RouteRule.Organization("/o/{org}/exclusions/export?format=csv", Permission.ReadWorkspace),
 
         ["o/{org}/api-tokens"] = RouteRule.Organization("/o/{org}/api-tokens", Permission.ManageApiTokens, "GET", "POST"),
 
@@ -95,6 +103,11 @@ public static class AuthorizationMatrix
         ["api/v1/orgs/{org}/assessments/{id:guid}/answers"] = RouteRule.Api($"/api/v1/orgs/{{org}}/assessments/{MissingId}/answers", Permission.EditWorkspace, Permission.EditWorkspace, 404, "PUT"),
         ["api/v1/orgs/{org}/assessments/{id:guid}/evidence"] = RouteRule.Api($"/api/v1/orgs/{{org}}/assessments/{MissingId}/evidence", Permission.EditWorkspace, Permission.EditWorkspace, 404, "POST"),
         ["api/v1/orgs/{org}/assessments/{id:guid}/submit"] = RouteRule.Api($"/api/v1/orgs/{{org}}/assessments/{MissingId}/submit", Permission.EditWorkspace, Permission.EditWorkspace, 404, "POST"),
+        ["api/v1/orgs/{org}/companies"] = RouteRule.Api("/api/v1/orgs/{org}/companies", Permission.ReadWorkspace, Permission.EditWorkspace, 200, "GET", "POST"),
+        ["api/v1/orgs/{org}/companies/{id:guid}"] = RouteRule.Api($"/api/v1/orgs/{{org}}/companies/{MissingId}", Permission.ReadWorkspace, Permission.ReadWorkspace, 404, "GET"),
+        ["api/v1/orgs/{org}/decisions"] = RouteRule.Api("/api/v1/orgs/{org}/decisions", Permission.ReadWorkspace, Permission.EditWorkspace, 200, "GET", "POST"),
+        ["api/v1/orgs/{org}/decisions/{id:guid}"] = RouteRule.Api($"/api/v1/orgs/{{org}}/decisions/{MissingId}", Permission.ReadWorkspace, Permission.ReadWorkspace, 404, "GET"),
+        ["api/v1/orgs/{org}/exclusions"] = RouteRule.Api("/api/v1/orgs/{org}/exclusions", Permission.ReadWorkspace),
         ["api/v1/orgs/{org}/assessments/{id:guid}/comments"] = RouteRule.Api($"/api/v1/orgs/{{org}}/assessments/{MissingId}/comments", Permission.ReadWorkspace, Permission.EditWorkspace, 404, "GET", "POST") with { AlsoWrite = Permission.Review },
         ["api/v1/orgs/{org}/portfolios"] = RouteRule.Api("/api/v1/orgs/{org}/portfolios", Permission.ReadWorkspace, Permission.EditWorkspace, 200, "GET", "POST"),
         ["api/v1/orgs/{org}/portfolios/{id:guid}"] = RouteRule.Api($"/api/v1/orgs/{{org}}/portfolios/{MissingId}", Permission.ReadWorkspace, Permission.ReadWorkspace, 404, "GET"),

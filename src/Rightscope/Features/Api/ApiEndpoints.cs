@@ -65,6 +65,8 @@ public static class ApiEndpoints
         organization.MapAssessmentApi();
         organization.MapPortfolioApi();
         organization.MapEngagementApi();
+        organization.MapCompanyApi();
+        organization.MapDecisionApi();
         return app;
     }
 

@@ -8,7 +8,7 @@ using Rightscope.Infrastructure.Tenancy;
 
 namespace Rightscope.Features.Companies;
 
-/// <summary>A registry company: its fields, its current approved assessment, its assessment history and the portfolios that hold it.</summary>
+/// <summary>A registry company: its fields, its current approved assessment, its assessment history, its decisions and the portfolios that hold it.</summary>
 [RequirePermission(Permission.ReadWorkspace)]
 public sealed class CompanyDetailModel(RightscopeDbContext db, OrganizationContext context, CompanyAssessments assessments) : PageModel
 {
@@ -23,6 +23,9 @@ public sealed class CompanyDetailModel(RightscopeDbContext db, OrganizationConte
     /// <summary>Every assessment of the company, newest first: how its tier changed.</summary>
     public IReadOnlyList<Assessment> History { get; private set; } = [];
 
+    /// <summary>The company's decisions, newest first; the approved one is the current decision.</summary>
+    public IReadOnlyList<Decisions.Decision> Decisions { get; private set; } = [];
+
     public IReadOnlyList<(Guid PortfolioId, string Portfolio, DateOnly AsOf, double? Weight)> Holdings { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
@@ -34,6 +37,7 @@ public sealed class CompanyDetailModel(RightscopeDbContext db, OrganizationConte
         }
 
         Company = company;
+        Decisions = await db.Decisions.AsNoTracking().Where(d => d.CompanyId == id).OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).ToListAsync(cancellationToken);
         Assessment = (await assessments.CurrentAsync([company], cancellationToken)).GetValueOrDefault(company.Id);
         History = await assessments.AllAsync(company, cancellationToken);
         var held = await (

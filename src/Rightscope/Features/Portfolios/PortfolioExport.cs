@@ -5,6 +5,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
+using Rightscope.Core.Exports;
 using Rightscope.Core.Money;
 using Rightscope.Data;
 using Rightscope.Features.Companies;
@@ -36,19 +37,21 @@ public sealed record ExportedHolding(
     int? ExposureType,
     int? Tier,
     string? Decision,
+    string? RecommendedDecision,
     DateOnly? AssessedOn);
 
 public sealed record PortfolioExportDocument(string Portfolio, DateOnly AsOf, Guid SnapshotId, IReadOnlyList<ExportedHolding> Holdings);
 
 /// <summary>
 /// A snapshot's holdings for other systems, in the import's own default columns first (so an export imports again
-/// unchanged) and then the company, its exposure type, and the tier, recommended decision and date of its current
-/// approved assessment (<see cref="CompanyAssessments"/>).
+/// unchanged) and then the company, its exposure type, the tier of its current approved assessment
+/// (<see cref="CompanyAssessments"/>), its recorded current decision (empty until one is approved: an export never
+/// claims a decision nobody took), the tier's recommended decision, and the assessment's date.
 /// </summary>
 public sealed class PortfolioExport(RightscopeDbContext db, CompanyAssessments assessments)
 {
     public static readonly string[] Columns =
-        ["name", "isin", "lei", "ticker", "country", "weight", "market_value", "currency", "shares", "company", "company_id", "fictional", "exposure_type", "tier", "decision", "assessed_on"];
+        ["name", "isin", "lei", "ticker", "country", "weight", "market_value", "currency", "shares", "company", "company_id", "fictional", "exposure_type", "tier", "decision", "recommended_decision", "assessed_on"];
 
     /// <summary>The snapshot of <paramref name="asOf"/>, or the latest; null when there is none.</summary>
     public async Task<PortfolioExportDocument?> LoadAsync(Portfolio portfolio, DateOnly? asOf, CancellationToken cancellationToken)
@@ -66,6 +69,9 @@ public sealed class PortfolioExport(RightscopeDbContext db, CompanyAssessments a
         var companyIds = holdings.Where(h => h.CompanyId != null).Select(h => h.CompanyId!.Value).Distinct().ToList();
         var companies = await db.Companies.AsNoTracking().Where(c => companyIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         var current = await assessments.CurrentAsync(companies.Values, cancellationToken);
+        var decisions = await db.Decisions.AsNoTracking()
+            .Where(d => companyIds.Contains(d.CompanyId) && d.Status == Core.Decisions.DecisionStatus.Approved)
+            .ToDictionaryAsync(d => d.CompanyId, d => d.Kind, cancellationToken);
         var rows = holdings.Select(h =>
         {
             var company = h.CompanyId is { } id && companies.TryGetValue(id, out var c) ? c : null;
@@ -74,7 +80,9 @@ public sealed class PortfolioExport(RightscopeDbContext db, CompanyAssessments a
                 h.Line, h.Name, h.Isin, h.Lei, h.Ticker, h.Country, h.Weight,
                 h.MarketValueMinor is { } minor && h.Currency is { } code && Currency.TryParse(code, out var currency) ? currency.FromMinorUnits(minor) : null,
                 h.Currency, h.Shares, company?.Id, company?.DisplayName("en"), company?.Fictional, company?.ExposureType,
-                assessment?.Tier, assessment?.Decision, assessment?.On);
+                assessment?.Tier,
+                company is not null && decisions.TryGetValue(company.Id, out var decided) ? Core.Decisions.DecisionKinds.ToCode(decided) : null,
+                assessment?.Decision, assessment?.On);
         }).ToList();
         return new PortfolioExportDocument(portfolio.Name, snapshot.AsOf, snapshot.Id, rows);
     }
@@ -100,7 +108,7 @@ public sealed class PortfolioExport(RightscopeDbContext db, CompanyAssessments a
     private static IEnumerable<object?> Values(ExportedHolding h) =>
     [
         h.Name, h.Isin, h.Lei, h.Ticker, h.Country, h.Weight, h.MarketValue, h.Currency, h.Shares,
-        h.Company, h.CompanyId?.ToString(), h.Fictional is { } f ? (f ? "yes" : "no") : null, h.ExposureType, h.Tier, h.Decision,
+        h.Company, h.CompanyId?.ToString(), h.Fictional is { } f ? (f ? "yes" : "no") : null, h.ExposureType, h.Tier, h.Decision, h.RecommendedDecision,
         h.AssessedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     ];
 
@@ -122,16 +130,8 @@ public sealed class PortfolioExport(RightscopeDbContext db, CompanyAssessments a
         }
     }
 
-    // RFC 4180, and a leading = + - @ is prefixed so a spreadsheet does not run a name as a formula.
-    private static string Quote(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '@' || (value.Length > 1 && value[0] == '-' && !char.IsDigit(value[1])))
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
-    }
+    // Shared with the exclusion list, so every export is safe against formula injection the same way.
+    private static string Quote(string value) => SafeCsv.Field(value);
 
     private static void WriteXlsx(PortfolioExportDocument document, Stream output)
     {

@@ -36,10 +36,12 @@ public sealed class DemoPortfolioTests
         Assert.Equal(DemoPortfolio.AsOf, document.AsOf);
         Assert.Equal(100, document.Holdings.Sum(h => h.Weight!.Value), 6);
         Assert.Single(document.Holdings, h => h.CompanyId is null);
-        // The fictional companies carry their approved demo assessments: tiers 1, 2 and 3 → invest, engage, exclude.
-        var screened = document.Holdings.Where(h => h.Fictional == true).OrderBy(h => h.Tier).Select(h => (h.Tier, h.Decision)).ToList();
-        Assert.Equal([(1, "invest"), (2, "engage"), (3, "exclude")], screened);
+        // The fictional companies carry their approved demo assessments: tiers 1, 2 and 3 recommend invest, engage, exclude;
+        // the recorded decisions follow, except tier 2's, which the demo excludes against the recommendation.
+        var screened = document.Holdings.Where(h => h.Fictional == true).OrderBy(h => h.Tier).Select(h => (h.Tier, h.Decision, h.RecommendedDecision)).ToList();
+        Assert.Equal([(1, "invest", "invest"), (2, "exclude", "engage"), (3, "exclude", "exclude")], screened);
         Assert.All(document.Holdings.Where(h => h.Fictional == false), h => Assert.Null(h.Tier));
+        Assert.All(document.Holdings.Where(h => h.Fictional == false), h => Assert.Null(h.Decision));
 
         // The portfolio page shows the same screening, with the methodology's decision titles.
         var viewer = await app.AddMemberAsync(org, Role.Viewer);

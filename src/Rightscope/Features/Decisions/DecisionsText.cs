@@ -1,0 +1,4 @@
+namespace Rightscope.Features.Decisions;
+
+/// <summary>Resource marker for the decisions register and exclusion list pages.</summary>
+public sealed class DecisionsText;
