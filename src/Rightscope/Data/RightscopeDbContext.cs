@@ -66,6 +66,10 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
 
     public DbSet<CaseRemedyOutcome> CaseRemedyOutcomes => Set<CaseRemedyOutcome>();
 
+    public DbSet<CaseExclusion> CaseExclusions => Set<CaseExclusion>();
+
+    public DbSet<CaseCheckIn> CaseCheckIns => Set<CaseCheckIn>();
+
     public DbSet<Company> Companies => Set<Company>();
 
     public DbSet<Portfolio> Portfolios => Set<Portfolio>();

@@ -303,6 +303,7 @@ public sealed partial class CaseDetailModel
     {
         Case.Apply(transition);
         AddStep(transition);
+        await RescheduleCheckInsAsync(transition, cancellationToken);
         var summary = $"{Name(transition.From)} → {Name(transition.To)}" + (detail is null ? "" : $" ({detail})");
         var action = transition.Action switch
         {

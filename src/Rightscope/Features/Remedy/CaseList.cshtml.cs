@@ -13,15 +13,17 @@ namespace Rightscope.Features.Remedy;
 /// Filters by state, urgency and defender flag come from the query string, so a filtered list can be bookmarked.
 /// </summary>
 [RequirePermission(Permission.HandleCases)]
-public sealed class CaseListModel(RightscopeDbContext db, OrganizationContext context, HandlerSession session) : PageModel
+public sealed class CaseListModel(RightscopeDbContext db, OrganizationContext context, HandlerSession session, TimeProvider clock) : PageModel
 {
-    public sealed record Row(GrievanceCase Case, Channel Channel);
+    public sealed record Row(GrievanceCase Case, Channel Channel, DateOnly? CheckInDue);
 
     public string Slug => context.Current.Slug;
 
     public bool Unlocked => session.IsUnlocked;
 
     public IReadOnlyList<Row> Cases { get; private set; } = [];
+
+    public int CheckInsDue => Cases.Count(c => c.CheckInDue is not null);
 
     [FromQuery(Name = "status")]
     public string? StatusFilter { get; set; }
@@ -72,8 +74,16 @@ public sealed class CaseListModel(RightscopeDbContext db, OrganizationContext co
             query = query.Where(row => row.@case.Defender == d);
         }
 
-        Cases = (await query.OrderByDescending(row => row.@case.Number).ToListAsync(cancellationToken))
-            .Select(row => new Row(row.@case, row.channel)).ToList();
+        var rows = await query.OrderByDescending(row => row.@case.Number).ToListAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var ids = rows.Select(r => r.@case.Id).ToList();
+        var due = (await db.CaseCheckIns.AsNoTracking()
+                .Where(c => ids.Contains(c.CaseId) && c.Result == null && c.DueOn <= today)
+                .Select(c => new { c.CaseId, c.DueOn })
+                .ToListAsync(cancellationToken))
+            .GroupBy(c => c.CaseId)
+            .ToDictionary(g => g.Key, g => g.Min(c => c.DueOn));
+        Cases = [.. rows.Select(row => new Row(row.@case, row.channel, due.TryGetValue(row.@case.Id, out var day) ? day : null))];
         return Page();
     }
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Rightscope.Features.Remedy;
 
-/// <summary>EF configuration of the case-management tables: steps, notes, referrals and remedy outcomes.</summary>
+/// <summary>EF configuration of the case-management tables: steps, notes, referrals, remedy outcomes, exclusions and check-ins.</summary>
 public static class CaseWorkflowModel
 {
     public static void Configure(ModelBuilder builder)
@@ -40,6 +40,21 @@ public static class CaseWorkflowModel
             outcome.HasIndex(o => o.CaseId);
             outcome.Ignore(o => o.Purpose);
             outcome.HasOne<GrievanceCase>().WithMany().HasForeignKey(o => o.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<CaseExclusion>(exclusion =>
+        {
+            exclusion.HasIndex(e => new { e.CaseId, e.UserId }).IsUnique();
+            exclusion.HasOne<GrievanceCase>().WithMany().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<CaseCheckIn>(checkIn =>
+        {
+            checkIn.Property(c => c.Result).HasConversion<string>().HasMaxLength(32);
+            checkIn.Property(c => c.ConcurrencyToken).IsConcurrencyToken();
+            checkIn.HasIndex(c => new { c.CaseId, c.DueOn });
+            checkIn.Ignore(c => c.Purpose);
+            checkIn.HasOne<GrievanceCase>().WithMany().HasForeignKey(c => c.CaseId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -11,7 +11,7 @@ using Rightscope.Data;
 namespace Rightscope.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRightscopeDbContext))]
-    [Migration("20261123174003_RemedyCaseWorkflow")]
+    [Migration("20261123180942_RemedyCaseWorkflow")]
     partial class RemedyCaseWorkflow
     {
         /// <inheritdoc />
@@ -1024,6 +1024,74 @@ namespace Rightscope.Data.Migrations.Sqlite
                     b.ToTable("Portfolios");
                 });
 
+            modelBuilder.Entity("Rightscope.Features.Remedy.CaseCheckIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Note")
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RecordedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "DueOn");
+
+                    b.ToTable("CaseCheckIns");
+                });
+
+            modelBuilder.Entity("Rightscope.Features.Remedy.CaseExclusion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ExcludedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("CaseExclusions");
+                });
+
             modelBuilder.Entity("Rightscope.Features.Remedy.CaseMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1632,6 +1700,24 @@ namespace Rightscope.Data.Migrations.Sqlite
                     b.HasOne("Rightscope.Features.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rightscope.Features.Remedy.CaseCheckIn", b =>
+                {
+                    b.HasOne("Rightscope.Features.Remedy.GrievanceCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rightscope.Features.Remedy.CaseExclusion", b =>
+                {
+                    b.HasOne("Rightscope.Features.Remedy.GrievanceCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -12,7 +12,7 @@ using Rightscope.Data;
 namespace Rightscope.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRightscopeDbContext))]
-    [Migration("20261123174014_RemedyCaseWorkflow")]
+    [Migration("20261123180954_RemedyCaseWorkflow")]
     partial class RemedyCaseWorkflow
     {
         /// <inheritdoc />
@@ -1035,6 +1035,74 @@ namespace Rightscope.Data.Migrations.Postgres
                     b.ToTable("Portfolios");
                 });
 
+            modelBuilder.Entity("Rightscope.Features.Remedy.CaseCheckIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<byte[]>("Note")
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("RecordedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "DueOn");
+
+                    b.ToTable("CaseCheckIns");
+                });
+
+            modelBuilder.Entity("Rightscope.Features.Remedy.CaseExclusion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ExcludedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("CaseExclusions");
+                });
+
             modelBuilder.Entity("Rightscope.Features.Remedy.CaseMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1643,6 +1711,24 @@ namespace Rightscope.Data.Migrations.Postgres
                     b.HasOne("Rightscope.Features.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rightscope.Features.Remedy.CaseCheckIn", b =>
+                {
+                    b.HasOne("Rightscope.Features.Remedy.GrievanceCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rightscope.Features.Remedy.CaseExclusion", b =>
+                {
+                    b.HasOne("Rightscope.Features.Remedy.GrievanceCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

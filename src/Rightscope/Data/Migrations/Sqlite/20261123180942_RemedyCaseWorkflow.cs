@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Rightscope.Data.Migrations.Postgres
+namespace Rightscope.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class RemedyCaseWorkflow : Migration
@@ -14,40 +14,40 @@ namespace Rightscope.Data.Migrations.Postgres
             migrationBuilder.AddColumn<Guid>(
                 name: "AssignedUserId",
                 table: "Cases",
-                type: "uuid",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Category",
                 table: "Cases",
-                type: "character varying(32)",
+                type: "TEXT",
                 maxLength: 32,
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "CompanyId",
                 table: "Cases",
-                type: "uuid",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Country",
                 table: "Cases",
-                type: "character varying(2)",
+                type: "TEXT",
                 maxLength: 2,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "Defender",
                 table: "Cases",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "GroupKeys",
                 table: "Cases",
-                type: "character varying(2000)",
+                type: "TEXT",
                 maxLength: 2000,
                 nullable: false,
                 defaultValue: "");
@@ -55,13 +55,13 @@ namespace Rightscope.Data.Migrations.Postgres
             migrationBuilder.AddColumn<byte[]>(
                 name: "NoRemedyReason",
                 table: "Cases",
-                type: "bytea",
+                type: "BLOB",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "RightKeys",
                 table: "Cases",
-                type: "character varying(2000)",
+                type: "TEXT",
                 maxLength: 2000,
                 nullable: false,
                 defaultValue: "");
@@ -69,28 +69,75 @@ namespace Rightscope.Data.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "Satisfaction",
                 table: "Cases",
-                type: "character varying(32)",
+                type: "TEXT",
                 maxLength: 32,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Urgency",
                 table: "Cases",
-                type: "character varying(16)",
+                type: "TEXT",
                 maxLength: 16,
                 nullable: false,
                 defaultValue: "");
 
             migrationBuilder.CreateTable(
+                name: "CaseCheckIns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Result = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    RecordedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RecordedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Note = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    ConcurrencyToken = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseCheckIns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseCheckIns_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseExclusions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ExcludedOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseExclusions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseExclusions_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseNotes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AuthorUserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    WrittenOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Body = table.Column<byte[]>(type: "bytea", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WrittenOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Body = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -107,16 +154,16 @@ namespace Rightscope.Data.Migrations.Postgres
                 name: "CaseReferrals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Mechanism = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Mode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    RecordedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    StatusOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Details = table.Column<byte[]>(type: "bytea", nullable: false),
-                    ConcurrencyToken = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Mechanism = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Mode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    RecordedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    StatusOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Details = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    ConcurrencyToken = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -133,13 +180,13 @@ namespace Rightscope.Data.Migrations.Postgres
                 name: "CaseRemedyOutcomes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    On = table.Column<DateOnly>(type: "date", nullable: false),
-                    RecordedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Description = table.Column<byte[]>(type: "bytea", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Description = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -156,14 +203,14 @@ namespace Rightscope.Data.Migrations.Postgres
                 name: "CaseSteps",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    From = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Action = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    To = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    On = table.Column<DateOnly>(type: "date", nullable: false),
-                    ByUserId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ByUserId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -175,6 +222,17 @@ namespace Rightscope.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseCheckIns_CaseId_DueOn",
+                table: "CaseCheckIns",
+                columns: new[] { "CaseId", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseExclusions_CaseId_UserId",
+                table: "CaseExclusions",
+                columns: new[] { "CaseId", "UserId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_CaseNotes_CaseId",
@@ -200,6 +258,12 @@ namespace Rightscope.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "CaseCheckIns");
+
+            migrationBuilder.DropTable(
+                name: "CaseExclusions");
+
             migrationBuilder.DropTable(
                 name: "CaseNotes");
 
