@@ -83,13 +83,13 @@ public sealed partial class CaseDetailModel
         WithKeyAsync(id, async key =>
         {
             ModelState.Clear();
-            if (Person is { } userId && !await db.CaseRecipientEnvelopes.AnyAsync(e => e.CaseId == Case.Id && e.UserId == userId, cancellationToken))
+            if (Person is not { } userId || !await db.CaseRecipientEnvelopes.AnyAsync(e => e.CaseId == Case.Id && e.UserId == userId, cancellationToken))
             {
                 return await InvalidFieldAsync(nameof(Person), "People.AssignInvalid", key, cancellationToken);
             }
 
-            Case.AssignedUserId = Person;
-            return await SaveStepAsync("case.assigned", Person is { } assigned ? $"assigned to {assigned:N}" : "unassigned", "assigned", key, cancellationToken);
+            Case.AssignedUserId = userId;
+            return await SaveStepAsync("case.assigned", $"assigned to {userId:N}", "assigned", key, cancellationToken);
         }, cancellationToken);
 
     public Task<IActionResult> OnPostCheckInAsync(Guid id, CancellationToken cancellationToken) =>

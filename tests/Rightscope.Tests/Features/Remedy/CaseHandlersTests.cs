@@ -58,6 +58,8 @@ public sealed class CaseHandlersTests
         // Excluded means excluded: no way back through sharing or assignment; excluding oneself changes nothing.
         Assert.Equal(HttpStatusCode.BadRequest, (await PersonAsync(open, "Share", conflicted.Id)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await PersonAsync(open, "Assign", conflicted.Id)).StatusCode);
+        var garbage = await PostAsync(setup.HandlerClient, open.CaseUrl, "Assign", new Dictionary<string, string> { ["Person"] = "someone" });
+        Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
         var self = await PersonAsync(open, "Exclude", setup.Handler.Id);
         Assert.Equal(HttpStatusCode.BadRequest, self.StatusCode);
         Assert.Contains("Choose another handler who can open this case.", await HtmlAsync(self), StringComparison.Ordinal);
