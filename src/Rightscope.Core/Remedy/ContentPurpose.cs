@@ -15,4 +15,19 @@ public static class ContentPurpose
     public static string FileName(Guid fileId) => $"file/{fileId:N}/name";
 
     public static string FileContent(Guid fileId) => $"file/{fileId:N}/content";
+
+    /// <summary>A handler's internal note, never shown to the reporter.</summary>
+    public static string Note(Guid noteId) => $"note/{noteId:N}";
+
+    /// <summary>The details and outcome of a referral to another mechanism.</summary>
+    public static string Referral(Guid referralId) => $"referral/{referralId:N}";
+
+    /// <summary>What a remedy outcome consists of.</summary>
+    public static string RemedyOutcome(Guid outcomeId) => $"outcome/{outcomeId:N}";
+
+    /// <summary>Why a case was closed without remedy.</summary>
+    public const string NoRemedyReason = "closure/no-remedy";
+
+    /// <summary>The note of a retaliation check-in.</summary>
+    public static string CheckIn(Guid checkInId) => $"check-in/{checkInId:N}";
 }

@@ -61,6 +61,18 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
 
     public DbSet<CaseMessage> CaseMessages => Set<CaseMessage>();
 
+    public DbSet<CaseStep> CaseSteps => Set<CaseStep>();
+
+    public DbSet<CaseNote> CaseNotes => Set<CaseNote>();
+
+    public DbSet<CaseReferral> CaseReferrals => Set<CaseReferral>();
+
+    public DbSet<CaseRemedyOutcome> CaseRemedyOutcomes => Set<CaseRemedyOutcome>();
+
+    public DbSet<CaseExclusion> CaseExclusions => Set<CaseExclusion>();
+
+    public DbSet<CaseCheckIn> CaseCheckIns => Set<CaseCheckIn>();
+
     public DbSet<Company> Companies => Set<Company>();
 
     public DbSet<Portfolio> Portfolios => Set<Portfolio>();

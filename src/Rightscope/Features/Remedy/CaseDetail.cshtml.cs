@@ -12,16 +12,17 @@ using Rightscope.Infrastructure.Web;
 namespace Rightscope.Features.Remedy;
 
 /// <summary>
-/// One case, decrypted with the handler's session key: the report, the messages, and the steps of this slice —
-/// acknowledge, reply to the reporter, close. Only recipients of the case find it (anyone else gets 404); every read
-/// of its content and every step is audited without any of the content.
+/// One case, decrypted with the handler's session key: the report, the messages and the reply to the reporter here;
+/// the workflow, triage, notes, referrals and remedy outcomes in <c>CaseDetail.Workflow.cs</c>. Only recipients of the
+/// case find it (anyone else gets 404); every read of its content and every step is audited without any of the content.
 /// </summary>
 [RequirePermission(Permission.HandleCases)]
-public sealed class CaseDetailModel(
+public sealed partial class CaseDetailModel(
     RightscopeDbContext db,
     OrganizationContext context,
     HandlerSession session,
     CaseIntake intake,
+    CaseHandling handling,
     AuditTrail audit,
     IStringLocalizer<RemedyText> text) : PageModel
 {
@@ -55,29 +56,7 @@ public sealed class CaseDetailModel(
         WithKeyAsync(id, _ => Task.FromResult<IActionResult>(Redirect(CaseUrl)), cancellationToken);
 
     public Task<IActionResult> OnPostAcknowledgeAsync(Guid id, CancellationToken cancellationToken) =>
-        WithKeyAsync(id, async key =>
-        {
-            if (!Case.CanAcknowledge)
-            {
-                return await RefusedAsync(key, "Case.CannotAcknowledge", cancellationToken);
-            }
-
-            Case.Acknowledge(intake.Today);
-            return await SaveStepAsync("case.acknowledged", "received → acknowledged", "acknowledged", key, cancellationToken);
-        }, cancellationToken);
-
-    public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken cancellationToken) =>
-        WithKeyAsync(id, async key =>
-        {
-            if (!Case.CanClose)
-            {
-                return await RefusedAsync(key, "Case.CannotClose", cancellationToken);
-            }
-
-            var before = Case.Status;
-            Case.Close(intake.Today);
-            return await SaveStepAsync("case.closed", $"{before.ToString().ToLowerInvariant()} → closed", "closed", key, cancellationToken);
-        }, cancellationToken);
+        WithKeyAsync(id, key => TransitionAsync(CaseAction.Acknowledge, key, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostReplyAsync(Guid id, CancellationToken cancellationToken) =>
         WithKeyAsync(id, async key =>
@@ -136,6 +115,7 @@ public sealed class CaseDetailModel(
     {
         Report = Questionnaire.ReadDocument(CaseCipher.DecryptText(key, ContentPurpose.Report, Case.Report));
         Messages = await intake.MessagesAsync(Case, key, cancellationToken);
+        await ReadWorkflowAsync(key, cancellationToken);
         // Who read which case, never what it says (DESIGN §9.4).
         await audit.SaveChangesAsync(Record("case.read", "case content read"), cancellationToken);
     }
@@ -156,11 +136,12 @@ public sealed class CaseDetailModel(
         return Redirect($"{CaseUrl}?done={done}");
     }
 
-    private async Task<IActionResult> RefusedAsync(CaseKey key, string message, CancellationToken cancellationToken)
+    private async Task<IActionResult> RefusedAsync(CaseKey key, string message, CancellationToken cancellationToken, int status = StatusCodes.Status409Conflict)
     {
         ModelState.AddModelError("", text[message]);
         await ReadAsync(key, cancellationToken);
-        return this.InvalidForm();
+        Response.StatusCode = status;
+        return Page();
     }
 
     private AuditRecord Record(string action, string summary) =>

@@ -201,6 +201,14 @@ public sealed class CaseIntake(RightscopeDbContext db, KeyDerivationQueue queue,
         }
     }
 
+    /// <summary>Stores the reporter's answer to the satisfaction question (the coarse value only) and commits.</summary>
+    public async Task RecordSatisfactionAsync(GrievanceCase grievance, ReporterSatisfaction satisfaction, CancellationToken cancellationToken)
+    {
+        grievance.Satisfaction = satisfaction;
+        grievance.ConcurrencyToken = Guid.NewGuid();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>The messages of a case, decrypted, in order.</summary>
     public async Task<List<(CaseMessage Message, string Text)>> MessagesAsync(GrievanceCase grievance, CaseKey key, CancellationToken cancellationToken)
     {

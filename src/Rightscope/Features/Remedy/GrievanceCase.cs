@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Rightscope.Core.Remedy;
 using Rightscope.Data;
 
 namespace Rightscope.Features.Remedy;
@@ -35,33 +37,64 @@ public sealed class GrievanceCase : ITenantOwned
     /// <summary>The answers as one JSON document, encrypted with purpose <c>report</c>.</summary>
     public required byte[] Report { get; set; }
 
+    /// <summary>Triage (plaintext, coarse): what kind of concern; null until a handler sets it.</summary>
+    public CaseCategory? Category { get; set; }
+
+    /// <summary>Entry keys of the <c>human-rights</c> reference catalog, as a JSON array.</summary>
+    public string RightKeys { get; set; } = "[]";
+
+    /// <summary>Entry keys of the <c>affected-groups</c> reference catalog, as a JSON array.</summary>
+    public string GroupKeys { get; set; } = "[]";
+
+    /// <summary>A company of the organization's registry the case concerns (checked in code: no foreign key on an existing table).</summary>
+    public Guid? CompanyId { get; set; }
+
+    /// <summary>ISO 3166-1 alpha-2.</summary>
+    public string? Country { get; set; }
+
+    /// <summary>Whether the case concerns a human rights defender (seed 002).</summary>
+    public bool Defender { get; set; }
+
+    public CaseUrgency Urgency { get; set; }
+
+    /// <summary>The recipient responsible for the case; always one who holds an envelope.</summary>
+    public Guid? AssignedUserId { get; set; }
+
+    /// <summary>Why the case was closed without remedy, encrypted with <c>ContentPurpose.NoRemedyReason</c>; null otherwise.</summary>
+    public byte[]? NoRemedyReason { get; set; }
+
+    /// <summary>The reporter's answer after closure, the coarse value only.</summary>
+    public ReporterSatisfaction? Satisfaction { get; set; }
+
     public Guid ConcurrencyToken { get; set; } = Guid.NewGuid();
 
-    public bool CanAcknowledge => Status == CaseStatus.Received;
+    public bool CanReply => CaseWorkflow.IsOpen(Status);
 
-    public bool CanClose => Status != CaseStatus.Closed;
+    public IReadOnlyList<string> Rights => JsonSerializer.Deserialize<List<string>>(RightKeys) ?? [];
 
-    public bool CanReply => Status != CaseStatus.Closed;
+    public IReadOnlyList<string> Groups => JsonSerializer.Deserialize<List<string>>(GroupKeys) ?? [];
 
-    public void Acknowledge(DateOnly today)
+    /// <summary>Moves the case on; the caller has checked the transition with <see cref="CaseWorkflow"/>.</summary>
+    public void Apply(CaseTransition transition)
     {
-        if (!CanAcknowledge)
+        if (transition.From != Status)
         {
-            throw new InvalidOperationException($"A case that is {Status} cannot be acknowledged.");
+            throw new InvalidOperationException($"The transition starts from {transition.From}, the case is {Status}.");
         }
 
-        Status = CaseStatus.Acknowledged;
-        AcknowledgedOn = today;
-    }
-
-    public void Close(DateOnly today)
-    {
-        if (!CanClose)
+        Status = transition.To;
+        switch (transition.Action)
         {
-            throw new InvalidOperationException("The case is closed already.");
+            case CaseAction.Acknowledge:
+                AcknowledgedOn = transition.On;
+                break;
+            case CaseAction.Close:
+                ClosedOn = transition.On;
+                break;
+            case CaseAction.Reopen:
+                ClosedOn = null;
+                NoRemedyReason = null;
+                break;
         }
-
-        Status = CaseStatus.Closed;
-        ClosedOn = today;
     }
 }

@@ -53,6 +53,14 @@ public static class RemedyModel
             @case.HasIndex(c => new { c.ChannelId, c.LookupId }).IsUnique();
             @case.Property(c => c.ReporterEnvelope).HasMaxLength(256);
             @case.Property(c => c.ConcurrencyToken).IsConcurrencyToken();
+            @case.Property(c => c.Category).HasConversion<string>().HasMaxLength(32);
+            @case.Property(c => c.Urgency).HasConversion<string>().HasMaxLength(16);
+            @case.Property(c => c.Satisfaction).HasConversion<string>().HasMaxLength(32);
+            @case.Property(c => c.RightKeys).HasMaxLength(2000);
+            @case.Property(c => c.GroupKeys).HasMaxLength(2000);
+            @case.Property(c => c.Country).HasMaxLength(2);
+            @case.Ignore(c => c.Rights);
+            @case.Ignore(c => c.Groups);
             @case.HasOne<Channel>().WithMany().HasForeignKey(c => c.ChannelId).OnDelete(DeleteBehavior.Cascade);
             @case.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -74,5 +82,7 @@ public static class RemedyModel
             message.Ignore(m => m.Purpose);
             message.HasOne<GrievanceCase>().WithMany().HasForeignKey(m => m.CaseId).OnDelete(DeleteBehavior.Cascade);
         });
+
+        CaseWorkflowModel.Configure(builder);
     }
 }

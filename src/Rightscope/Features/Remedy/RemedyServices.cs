@@ -12,6 +12,7 @@ public static class RemedyServices
         services.AddSingleton<KeyDerivationQueue>();
         services.AddScoped<HandlerSession>();
         services.AddScoped<CaseIntake>();
+        services.AddScoped<CaseHandling>();
         services.AddSingleton<PublicChannelLimiter>();
         return services;
     }

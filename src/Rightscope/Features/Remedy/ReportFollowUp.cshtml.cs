@@ -14,7 +14,7 @@ namespace Rightscope.Features.Remedy;
 [AllowAnonymous]
 [RequestSizeLimit(PublicChannelPage.MaxRequestBytes)]
 [RequestFormLimits(ValueCountLimit = PublicChannelPage.MaxFormValues, ValueLengthLimit = PublicChannelPage.MaxValueLength, KeyLengthLimit = 256, MultipartBodyLengthLimit = 0)]
-public sealed class ReportFollowUpModel(RightscopeDbContext db, TenantScope tenant, CaseIntake intake, PublicChannelLimiter limiter, IStringLocalizer<RemedyText> text)
+public sealed partial class ReportFollowUpModel(RightscopeDbContext db, TenantScope tenant, CaseIntake intake, PublicChannelLimiter limiter, IStringLocalizer<RemedyText> text)
     : PublicChannelPage(db, tenant)
 {
     public const int MessageMaxLength = 10_000;
@@ -41,7 +41,7 @@ public sealed class ReportFollowUpModel(RightscopeDbContext db, TenantScope tena
 
     public Task<IActionResult> OnPostReplyAsync(CancellationToken cancellationToken) => OpenAsync(reply: true, cancellationToken);
 
-    private async Task<IActionResult> OpenAsync(bool reply, CancellationToken cancellationToken)
+    private async Task<IActionResult> OpenAsync(bool reply, CancellationToken cancellationToken, bool satisfaction = false)
     {
         if (!await FindChannelAsync(cancellationToken))
         {
@@ -92,6 +92,11 @@ public sealed class ReportFollowUpModel(RightscopeDbContext db, TenantScope tena
                 Message = null;
                 Replied = true;
             }
+        }
+
+        if (satisfaction)
+        {
+            await AnswerSatisfactionAsync(cancellationToken);
         }
 
         Messages = await intake.MessagesAsync(Case, key, cancellationToken);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Rightscope.Core.Accounts;
+using Rightscope.Core.Remedy;
 using Rightscope.Data;
 using Rightscope.Features.Remedy;
 using Rightscope.Hosting;
@@ -72,14 +73,16 @@ public sealed class RemedyTests
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         Assert.Contains("谢谢，我还有截图。", WebUtility.HtmlDecode(await (await setup.HandlerClient.GetAsync(caseUrl)).Content.ReadAsStringAsync()), StringComparison.Ordinal);
 
-        var closed = await Forms.PostAsync(setup.HandlerClient, caseUrl, new Dictionary<string, string>(), caseUrl + "?handler=Close");
+        var assessing = await Forms.PostAsync(setup.HandlerClient, caseUrl, new Dictionary<string, string> { ["Step"] = "StartAssessment" }, caseUrl + "?handler=Step");
+        Assert.Equal(HttpStatusCode.Redirect, assessing.StatusCode);
+        var closed = await Forms.PostAsync(setup.HandlerClient, caseUrl, new Dictionary<string, string> { ["NoRemedyReason"] = "不在本组织责任范围内" }, caseUrl + "?handler=Close");
         Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<RightscopeDbContext>();
             var entries = await db.AuditEntries.IgnoreQueryFilters().Where(e => e.OrganizationId == setup.Organization.Id && e.TargetType == "case").ToListAsync();
-            Assert.Equal(["case.acknowledged", "case.closed", "case.read", "case.replied"], entries.Select(e => e.Action).Distinct().Order());
+            Assert.Equal(["case.acknowledged", "case.assessment-started", "case.closed", "case.read", "case.replied"], entries.Select(e => e.Action).Distinct().Order());
             Assert.True(entries.Count(e => e.Action == "case.read") >= 2);
             Assert.All(entries, e => Assert.Equal(setup.Handler.Id.ToString("N"), e.ActorId));
             var everything = string.Join("\n", await db.AuditEntries.IgnoreQueryFilters().Select(e => e.Summary).ToListAsync());

@@ -1,0 +1,119 @@
+using System.Text.Json;
+using Rightscope.Core.Methodologies.Loading;
+using Rightscope.Core.Remedy;
+
+namespace Rightscope.Features.Remedy;
+
+/// <summary>
+/// The triage metadata of a case as entered in the form, and its validation against the reference catalogs and the
+/// organization's company registry. Errors name the field and a localization key; on any error nothing is copied.
+/// </summary>
+public sealed class CaseTriageForm
+{
+    public const int MaxRights = 12;
+    public const int MaxGroups = 12;
+
+    public string? Category { get; set; }
+
+    public List<string> Rights { get; set; } = [];
+
+    public List<string> Groups { get; set; } = [];
+
+    public string? CompanyId { get; set; }
+
+    public string? Country { get; set; }
+
+    public bool Defender { get; set; }
+
+    public string? Urgency { get; set; }
+
+    public sealed record Error(string Field, string Key);
+
+    public static CaseTriageForm From(GrievanceCase grievance) => new()
+    {
+        Category = grievance.Category?.ToString(),
+        Rights = [.. grievance.Rights],
+        Groups = [.. grievance.Groups],
+        CompanyId = grievance.CompanyId?.ToString(),
+        Country = grievance.Country,
+        Defender = grievance.Defender,
+        Urgency = grievance.Urgency.ToString(),
+    };
+
+    public IReadOnlyList<Error> ApplyTo(GrievanceCase target, ReferenceCatalog rights, ReferenceCatalog groups, IReadOnlySet<Guid> companies)
+    {
+        var errors = new List<Error>();
+        CaseCategory? category = null;
+        if (!string.IsNullOrWhiteSpace(Category))
+        {
+            if (EnumInput.TryParse<CaseCategory>(Category, out var parsed))
+            {
+                category = parsed;
+            }
+            else
+            {
+                errors.Add(new Error(nameof(Category), "Triage.CategoryInvalid"));
+            }
+        }
+
+        var rightKeys = Keys(Rights);
+        if (rightKeys.Count > MaxRights || rightKeys.Any(r => rights.Find(r) is null))
+        {
+            errors.Add(new Error(nameof(Rights), "Triage.RightsInvalid"));
+        }
+
+        var groupKeys = Keys(Groups);
+        if (groupKeys.Count > MaxGroups || groupKeys.Any(g => groups.Find(g) is null))
+        {
+            errors.Add(new Error(nameof(Groups), "Triage.GroupsInvalid"));
+        }
+
+        Guid? companyId = null;
+        if (!string.IsNullOrWhiteSpace(CompanyId))
+        {
+            if (Guid.TryParse(CompanyId.Trim(), out var id) && companies.Contains(id))
+            {
+                companyId = id;
+            }
+            else
+            {
+                errors.Add(new Error(nameof(CompanyId), "Triage.CompanyInvalid"));
+            }
+        }
+
+        string? country = null;
+        if (!string.IsNullOrWhiteSpace(Country))
+        {
+            if (Core.Companies.Country.TryParse(Country, out var parsed))
+            {
+                country = parsed.Alpha2;
+            }
+            else
+            {
+                errors.Add(new Error(nameof(Country), "Triage.CountryInvalid"));
+            }
+        }
+
+        if (!EnumInput.TryParse<CaseUrgency>(Urgency, out var urgency))
+        {
+            errors.Add(new Error(nameof(Urgency), "Triage.UrgencyInvalid"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        target.Category = category;
+        target.RightKeys = JsonSerializer.Serialize(rightKeys);
+        target.GroupKeys = JsonSerializer.Serialize(groupKeys);
+        target.CompanyId = companyId;
+        target.Country = country;
+        target.Defender = Defender;
+        target.Urgency = urgency;
+        return errors;
+    }
+
+    private static List<string> Keys(IEnumerable<string> values) =>
+        [.. values.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal)];
+}
