@@ -58,6 +58,8 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
 
     public DbSet<CaseMessage> CaseMessages => Set<CaseMessage>();
 
+    public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
+
     public DbSet<Company> Companies => Set<Company>();
 
     public DbSet<Portfolio> Portfolios => Set<Portfolio>();

@@ -22,6 +22,7 @@ public sealed class CaseDetailModel(
     OrganizationContext context,
     HandlerSession session,
     CaseIntake intake,
+    CaseAttachments attachments,
     AuditTrail audit,
     IStringLocalizer<RemedyText> text) : PageModel
 {
@@ -34,6 +35,8 @@ public sealed class CaseDetailModel(
     public ReportDocument Report { get; private set; } = null!;
 
     public IReadOnlyList<(CaseMessage Message, string Text)> Messages { get; private set; } = [];
+
+    public IReadOnlyList<AttachmentListing> Attachments { get; private set; } = [];
 
     [BindProperty]
     public string? Message { get; set; }
@@ -136,6 +139,7 @@ public sealed class CaseDetailModel(
     {
         Report = Questionnaire.ReadDocument(CaseCipher.DecryptText(key, ContentPurpose.Report, Case.Report));
         Messages = await intake.MessagesAsync(Case, key, cancellationToken);
+        Attachments = await attachments.ListAsync(Case.Id, key, cancellationToken);
         // Who read which case, never what it says (DESIGN §9.4).
         await audit.SaveChangesAsync(Record("case.read", "case content read"), cancellationToken);
     }

@@ -74,5 +74,14 @@ public static class RemedyModel
             message.Ignore(m => m.Purpose);
             message.HasOne<GrievanceCase>().WithMany().HasForeignKey(m => m.CaseId).OnDelete(DeleteBehavior.Cascade);
         });
+
+        builder.Entity<CaseAttachment>(attachment =>
+        {
+            attachment.Property(a => a.AddedBy).HasConversion<string>().HasMaxLength(32);
+            attachment.Property(a => a.Details).HasMaxLength(2048);
+            attachment.HasIndex(a => a.CaseId);
+            // Deleting a case deletes its files with it, like its messages.
+            attachment.HasOne<GrievanceCase>().WithMany().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
     }
 }

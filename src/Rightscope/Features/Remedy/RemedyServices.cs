@@ -12,6 +12,8 @@ public static class RemedyServices
         services.AddSingleton<KeyDerivationQueue>();
         services.AddScoped<HandlerSession>();
         services.AddScoped<CaseIntake>();
+        services.AddScoped<CaseAttachments>();
+        services.AddScoped<PublicFormReader>();
         services.AddSingleton<PublicChannelLimiter>();
         return services;
     }
