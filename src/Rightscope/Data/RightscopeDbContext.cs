@@ -72,6 +72,7 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
     public DbSet<CaseExclusion> CaseExclusions => Set<CaseExclusion>();
 
     public DbSet<CaseCheckIn> CaseCheckIns => Set<CaseCheckIn>();
+    public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
 
     public DbSet<Company> Companies => Set<Company>();
 

@@ -23,6 +23,7 @@ public sealed partial class CaseDetailModel(
     HandlerSession session,
     CaseIntake intake,
     CaseHandling handling,
+    CaseAttachments attachments,
     AuditTrail audit,
     IStringLocalizer<RemedyText> text) : PageModel
 {
@@ -35,6 +36,8 @@ public sealed partial class CaseDetailModel(
     public ReportDocument Report { get; private set; } = null!;
 
     public IReadOnlyList<(CaseMessage Message, string Text)> Messages { get; private set; } = [];
+
+    public IReadOnlyList<AttachmentListing> Attachments { get; private set; } = [];
 
     [BindProperty]
     public string? Message { get; set; }
@@ -116,6 +119,7 @@ public sealed partial class CaseDetailModel(
         Report = Questionnaire.ReadDocument(CaseCipher.DecryptText(key, ContentPurpose.Report, Case.Report));
         Messages = await intake.MessagesAsync(Case, key, cancellationToken);
         await ReadWorkflowAsync(key, cancellationToken);
+        Attachments = await attachments.ListAsync(Case.Id, key, cancellationToken);
         // Who read which case, never what it says (DESIGN §9.4).
         await audit.SaveChangesAsync(Record("case.read", "case content read"), cancellationToken);
     }

@@ -28,6 +28,16 @@ public sealed class CaseIntake(RightscopeDbContext db, KeyDerivationQueue queue,
     /// <summary>Stores the case and commits; only then returns the receipt to show (dispose it after rendering).</summary>
     public async Task<Submitted> SubmitAsync(Channel channel, string document, CancellationToken cancellationToken)
     {
+        using var caseKey = CaseKey.Create(Guid.NewGuid());
+        return await SubmitAsync(channel, document, caseKey, [], cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores the case with its files (encrypted with <paramref name="caseKey"/> while they arrived) in one transaction
+    /// and commits; only then returns the receipt to show (dispose it after rendering).
+    /// </summary>
+    public async Task<Submitted> SubmitAsync(Channel channel, string document, CaseKey caseKey, IReadOnlyList<SealedUpload> files, CancellationToken cancellationToken)
+    {
         // Only handlers who are members of the channel's organization with the case-handler role now; a case sealed
         // to nobody (or to someone who has left) must never be acknowledged with a receipt.
         var recipients = await RecipientsAsync(channel, cancellationToken);
@@ -37,12 +47,10 @@ public sealed class CaseIntake(RightscopeDbContext db, KeyDerivationQueue queue,
         }
 
         var cost = KeyDerivationCost.Parse(channel.ReceiptCost);
-        var caseId = Guid.NewGuid();
-        using var caseKey = CaseKey.Create(caseId);
         var receipt = Receipt.Generate();
         try
         {
-            return await StoreAsync(channel, caseId, caseKey, document, recipients, receipt, cost, cancellationToken);
+            return await StoreAsync(channel, caseKey.CaseId, caseKey, document, files, recipients, receipt, cost, cancellationToken);
         }
         catch
         {
@@ -72,8 +80,8 @@ public sealed class CaseIntake(RightscopeDbContext db, KeyDerivationQueue queue,
     }
 
     private async Task<Submitted> StoreAsync(
-        Channel channel, Guid caseId, CaseKey caseKey, string document, List<(Guid UserId, byte[] PublicKey)> recipients, Receipt receipt, KeyDerivationCost cost,
-        CancellationToken cancellationToken)
+        Channel channel, Guid caseId, CaseKey caseKey, string document, IReadOnlyList<SealedUpload> files, List<(Guid UserId, byte[] PublicKey)> recipients,
+        Receipt receipt, KeyDerivationCost cost, CancellationToken cancellationToken)
     {
         var (admitted, derived) = await queue.TryRunAsync(() => ReporterAccessKey.Derive(receipt, channel.ReceiptSalt, cost), cancellationToken);
         if (!admitted)
@@ -106,6 +114,7 @@ public sealed class CaseIntake(RightscopeDbContext db, KeyDerivationQueue queue,
             });
         }
 
+        AddAttachments(grievance, MessageAuthor.Reporter, files);
         for (var attempt = 1; ; attempt++)
         {
             grievance.Number = await NextNumberAsync(channel.OrganizationId, cancellationToken);
@@ -207,6 +216,30 @@ public sealed class CaseIntake(RightscopeDbContext db, KeyDerivationQueue queue,
         grievance.Satisfaction = satisfaction;
         grievance.ConcurrencyToken = Guid.NewGuid();
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Adds files to the case (all or none) and commits.</summary>
+    public async Task AddAttachmentsAsync(GrievanceCase grievance, MessageAuthor author, IReadOnlyList<SealedUpload> files, CancellationToken cancellationToken)
+    {
+        AddAttachments(grievance, author, files);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private void AddAttachments(GrievanceCase grievance, MessageAuthor author, IReadOnlyList<SealedUpload> files)
+    {
+        foreach (var file in files)
+        {
+            db.CaseAttachments.Add(new CaseAttachment
+            {
+                Id = file.Id,
+                OrganizationId = grievance.OrganizationId,
+                CaseId = grievance.Id,
+                AddedBy = author,
+                AddedOn = Today,
+                Details = file.Details,
+                Content = file.Content,
+            });
+        }
     }
 
     /// <summary>The messages of a case, decrypted, in order.</summary>

@@ -10,6 +10,9 @@ public enum QuestionType
     LongText,
     Date,
     Choice,
+
+    /// <summary>Files sent with the answers: never part of the answers document, stored as encrypted attachments.</summary>
+    File,
 }
 
 /// <summary>One question of a channel's form; its label is <c>Q.{Key}</c> and each option <c>Option.{Key}.{option}</c> in <see cref="RemedyText"/>.</summary>
@@ -31,7 +34,13 @@ public static class Questionnaire
     // Sizes are padded to this multiple before encryption, so a ciphertext's length says little about the answers.
     private const int PaddingBlock = 1024;
 
+    /// <summary>The key of the file question both built-in questionnaires end with.</summary>
+    public const string FilesKey = "files";
+
     private static readonly Question Contact = new("contact", QuestionType.LongText, false, 1_000);
+
+    // Last in the form: text typed before it is read first, so a post refused for its size still keeps the answers.
+    private static readonly Question Files = new(FilesKey, QuestionType.File, false);
 
     private static readonly IReadOnlyList<Question> General =
     [
@@ -40,6 +49,7 @@ public static class Questionnaire
         new("when", QuestionType.Date, false),
         new("country", QuestionType.ShortText, false, 100),
         Contact,
+        Files,
     ];
 
     private static readonly IReadOnlyList<Question> DefenderIncident =
@@ -59,6 +69,7 @@ public static class Questionnaire
         ], Default: PreferNotToSay),
         new("description", QuestionType.LongText, true, LongText),
         Contact,
+        Files,
     ];
 
     public static IReadOnlyList<Question> For(QuestionnaireKind kind) => kind switch
@@ -72,7 +83,7 @@ public static class Questionnaire
     public static List<(string Key, string Problem)> Validate(QuestionnaireKind kind, IReadOnlyDictionary<string, string?> answers, DateOnly today)
     {
         var problems = new List<(string, string)>();
-        foreach (var question in For(kind))
+        foreach (var question in For(kind).Where(q => q.Type != QuestionType.File))
         {
             var value = answers.GetValueOrDefault(question.Key)?.Trim();
             if (string.IsNullOrEmpty(value))
@@ -106,6 +117,7 @@ public static class Questionnaire
     public static string ToDocument(QuestionnaireKind kind, string language, IReadOnlyDictionary<string, string?> answers)
     {
         var kept = For(kind)
+            .Where(q => q.Type != QuestionType.File)
             .Select(q => (q.Key, Value: answers.GetValueOrDefault(q.Key)?.Trim()))
             .Where(a => !string.IsNullOrEmpty(a.Value))
             .ToDictionary(a => a.Key, a => a.Value!, StringComparer.Ordinal);

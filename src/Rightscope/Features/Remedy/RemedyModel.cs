@@ -84,5 +84,13 @@ public static class RemedyModel
         });
 
         CaseWorkflowModel.Configure(builder);
+        builder.Entity<CaseAttachment>(attachment =>
+        {
+            attachment.Property(a => a.AddedBy).HasConversion<string>().HasMaxLength(32);
+            attachment.Property(a => a.Details).HasMaxLength(2048);
+            attachment.HasIndex(a => a.CaseId);
+            // Deleting a case deletes its files with it, like its messages.
+            attachment.HasOne<GrievanceCase>().WithMany().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
     }
 }

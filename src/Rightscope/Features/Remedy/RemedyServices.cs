@@ -13,6 +13,8 @@ public static class RemedyServices
         services.AddScoped<HandlerSession>();
         services.AddScoped<CaseIntake>();
         services.AddScoped<CaseHandling>();
+        services.AddScoped<CaseAttachments>();
+        services.AddScoped<PublicFormReader>();
         services.AddSingleton<PublicChannelLimiter>();
         return services;
     }

@@ -17,6 +17,9 @@ public sealed record RemedySettings(
 {
     public const string Section = "Remedy";
 
+    /// <summary>Limits of files sent through the public channel (<c>Remedy:Uploads:*</c>).</summary>
+    public UploadLimits Uploads { get; init; } = UploadLimits.Default;
+
     /// <summary>Reads and checks the settings; a reduced cost is refused unless the environment is Testing or the server runs the demo.</summary>
     public static RemedySettings From(IConfiguration configuration, IHostEnvironment environment, ServeOptions serve)
     {
@@ -38,12 +41,25 @@ public sealed record RemedySettings(
                 "A reduced cost is allowed only in the Testing environment or with serve --demo.");
         }
 
+        var uploads = section.GetSection("Uploads");
+        var maxFileBytes = Positive(uploads, "MaxFileBytes", (int)UploadLimits.Default.MaxFileBytes);
+        var maxFiles = Positive(uploads, "MaxFiles", UploadLimits.Default.MaxFiles);
+        if (maxFileBytes > UploadLimits.LargestFileBytes || maxFiles > UploadLimits.MostFiles)
+        {
+            // Each file is held encrypted in memory until the case is stored: these bounds keep one request's memory bounded.
+            throw new StartupException(
+                $"Remedy:Uploads allows at most {UploadLimits.MostFiles} files (MaxFiles) of at most {UploadLimits.LargestFileBytes} bytes (MaxFileBytes).");
+        }
+
         return new RemedySettings(
             cost,
             // Each derivation holds its memory cost (64 MiB by default) while it runs: at most four at once by default.
             Positive(derivation, "MaxConcurrent", Math.Min(Environment.ProcessorCount, 4)),
             Positive(derivation, "MaxWaiting", 4 * Environment.ProcessorCount),
-            Positive(section.GetSection("RateLimit"), "PostsPerChannelPerMinute", 600));
+            Positive(section.GetSection("RateLimit"), "PostsPerChannelPerMinute", 600))
+        {
+            Uploads = new UploadLimits(maxFileBytes, maxFiles),
+        };
     }
 
     private static int Int(IConfigurationSection section, string key, int fallback)
@@ -64,6 +80,22 @@ public sealed record RemedySettings(
         var value = Int(section, key, fallback);
         return value > 0 ? value : throw new StartupException($"{section.Path}:{key} must be at least 1.");
     }
+}
+
+/// <summary>How many files one public post may carry, and how large each may be.</summary>
+public sealed record UploadLimits(long MaxFileBytes, int MaxFiles)
+{
+    public const long LargestFileBytes = 100L * 1024 * 1024;
+
+    public const int MostFiles = 20;
+
+    public static readonly UploadLimits Default = new(10L * 1024 * 1024, 5);
+
+    /// <summary>The largest multipart post: every file at its limit, the part headers, and the text of the form.</summary>
+    public long MaxRequestBytes => MaxFiles * (MaxFileBytes + 8 * 1024) + PublicChannelPage.MaxRequestBytes;
+
+    /// <summary>The per-file limit in whole MiB (rounded down), for messages.</summary>
+    public long MaxFileMiB => Math.Max(1, MaxFileBytes / (1024 * 1024));
 }
 
 /// <summary>Reads the Remedy settings when the server starts, so a refused cost stops it with a clear message.</summary>

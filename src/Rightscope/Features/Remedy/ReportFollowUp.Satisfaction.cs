@@ -10,12 +10,11 @@ namespace Rightscope.Features.Remedy;
 /// </summary>
 public sealed partial class ReportFollowUpModel
 {
-    [BindProperty]
     public string? Satisfaction { get; set; }
 
     public bool SatisfactionSaved { get; private set; }
 
-    public Task<IActionResult> OnPostSatisfactionAsync(CancellationToken cancellationToken) => OpenAsync(reply: false, cancellationToken, satisfaction: true);
+    public Task<IActionResult> OnPostSatisfactionAsync(CancellationToken cancellationToken) => OpenAsync(PostKind.Satisfaction, cancellationToken);
 
     private async Task AnswerSatisfactionAsync(CancellationToken cancellationToken)
     {

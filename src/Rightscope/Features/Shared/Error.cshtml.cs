@@ -25,6 +25,7 @@ public sealed class ErrorModel : PageModel
             400 => ("Error.BadRequest.Title", "Error.BadRequest.Message"),
             403 => ("Error.Forbidden.Title", "Error.Forbidden.Message"),
             404 => ("Error.NotFound.Title", "Error.NotFound.Message"),
+            413 => ("Error.TooLarge.Title", "Error.TooLarge.Message"),
             429 or 503 => ("Error.Busy.Title", "Error.Busy.Message"),
             _ => ("Error.Title", "Error.Message"),
         };

@@ -76,8 +76,17 @@ public sealed partial class RemedyBrowserTests(BrowserFixture fixture)
         await reporter.GetByLabel("涉及哪个产品或服务？").FillAsync("示例定位应用");
         await reporter.GetByLabel("何时发生？").FillAsync("2025-03-14");
         await reporter.GetByLabel("在哪个国家？").FillAsync("示例国");
+        // A file goes with it, without any script: the form is a plain multipart form, read and encrypted as it streams.
+        await Assertions.Expect(reporter.GetByLabel("删除照片中的隐藏信息", new() { Exact = true })).ToBeCheckedAsync();
+        await reporter.GetByLabel("选择文件", new() { Exact = true }).SetInputFilesAsync(new FilePayload
+        {
+            Name = "说明.txt",
+            MimeType = "text/plain",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("关闭定位后，应用仍然记录了我的位置。"),
+        });
         await reporter.GetByRole(AriaRole.Button, new() { Name = "提交举报" }).ClickAsync();
         await Assertions.Expect(reporter.Locator("h1")).ToHaveTextAsync("您的举报已收到");
+        await Assertions.Expect(reporter.GetByTestId("stored-files")).ToBeVisibleAsync();
         var receiptText = await reporter.GetByTestId("receipt").InnerTextAsync();
         Assert.Matches(ReceiptFormat(), receiptText.Trim());
         var receipt = receiptText.Trim();
@@ -88,6 +97,7 @@ public sealed partial class RemedyBrowserTests(BrowserFixture fixture)
         await FollowUpAsync(reporter, receipt);
         await Assertions.Expect(reporter.GetByTestId("case-status")).ToHaveTextAsync("已收到");
         await Assertions.Expect(reporter.GetByText("暂无消息。")).ToBeVisibleAsync();
+        await Assertions.Expect(reporter.GetByTestId("your-files")).ToHaveTextAsync("说明.txt");
 
         // The handler unlocks the case key, finds the case and reads the decrypted report in Chinese.
         await handlerPage.GotoAsync($"/o/{slug}/cases");
@@ -114,6 +124,7 @@ public sealed partial class RemedyBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(Answer(handlerPage, "Which product or service was involved?")).ToHaveTextAsync("示例定位应用");
         await Assertions.Expect(Answer(handlerPage, "When did it happen?")).ToHaveTextAsync("2025-03-14");
         await Assertions.Expect(Answer(handlerPage, "In which country?")).ToHaveTextAsync("示例国");
+        await Assertions.Expect(handlerPage.GetByTestId("case-files").GetByRole(AriaRole.Link, new() { Name = "说明.txt", Exact = true })).ToBeVisibleAsync();
 
         // Acknowledged, then answered.
         await handlerPage.GetByRole(AriaRole.Button, new() { Name = "Acknowledge receipt" }).ClickAsync();

@@ -253,8 +253,9 @@ public sealed class RemedyHardeningTests
 
         var client = app.CreateBrowserlikeClient();
         var token = Forms.AntiforgeryToken(await (await client.GetAsync($"/report/{setup.Channel}")).Content.ReadAsStringAsync());
-        using var multipart = new MultipartFormDataContent { { new StringContent(token), "__rs_af" }, { new StringContent("via multipart"), "Answers[what-happened]" } };
-        Assert.InRange((int)(await client.PostAsync($"/report/{setup.Channel}", multipart)).StatusCode, 400, 499);
+        // Multipart (the form's own encoding, for files) without a token before everything else is refused.
+        using var tokenLast = new MultipartFormDataContent { { new StringContent("via multipart"), "Answers[what-happened]" }, { new StringContent(token), "__rs_af" } };
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync($"/report/{setup.Channel}", tokenLast)).StatusCode);
         using var json = new StringContent("{\"what-happened\":\"x\"}", System.Text.Encoding.UTF8, "application/json");
         Assert.InRange((int)(await client.PostAsync($"/report/{setup.Channel}/follow-up", json)).StatusCode, 400, 499);
 

@@ -122,6 +122,32 @@ public static partial class RemedySteps
         return found;
     }
 
+    /// <summary>
+    /// Files in ASP.NET Core's temporary directory (<see cref="AspNetCoreTemp"/>) that contain <paramref name="needle"/>.
+    /// RemedyFilesTests also looks while each request is still running, before the framework would have deleted its buffers.
+    /// </summary>
+    public static List<string> TemporaryOccurrences(string needle)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(needle);
+        var found = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(AspNetCoreTemp.Directory, "*", SearchOption.AllDirectories))
+        {
+            try
+            {
+                if (File.ReadAllBytes(file).AsSpan().IndexOf(utf8) >= 0)
+                {
+                    found.Add(file);
+                }
+            }
+            catch (IOException)
+            {
+                // Another test's buffer, deleted meanwhile.
+            }
+        }
+
+        return found;
+    }
+
     private static async Task<string> PgDumpAsync(string connectionString)
     {
         var parts = connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries)
@@ -167,5 +193,68 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
             lines.Enqueue($"{category} {logLevel}: {formatter(state, exception)} {state} {exception}");
+    }
+}
+
+/// <summary>A file as a browser sends it: its name and bytes.</summary>
+public sealed record UploadFile(string Name, byte[] Content);
+
+/// <summary>Multipart posts the way the public forms send them: token first, then the fields in page order, then the files.</summary>
+public static partial class RemedyUploads
+{
+    [GeneratedRegex("data-testid=\"receipt\"><strong>([0-9 ]+)</strong>")]
+    private static partial Regex ReceiptPattern();
+
+    public static async Task<(HttpResponseMessage Response, string Html, string? Receipt)> SubmitAsync(
+        HttpClient client, string channel, string whatHappened, IEnumerable<UploadFile> files, bool removeMetadata = true, string lang = "en", bool withToken = true,
+        IDictionary<string, string>? more = null)
+    {
+        var url = $"/report/{channel}?lang={lang}";
+        var page = await (await client.GetAsync(url)).Content.ReadAsStringAsync();
+        using var content = new MultipartFormDataContent();
+        if (withToken)
+        {
+            content.Add(new StringContent(Forms.AntiforgeryToken(page)), "__rs_af");
+        }
+
+        content.Add(new StringContent(whatHappened), "Answers[what-happened]");
+        foreach (var (key, value) in more ?? new Dictionary<string, string>())
+        {
+            content.Add(new StringContent(value), key);
+        }
+
+        AddFiles(content, "Answers[files]", files, removeMetadata);
+        var response = await client.PostAsync(url, content);
+        var html = await response.Content.ReadAsStringAsync();
+        var match = ReceiptPattern().Match(html);
+        return (response, html, match.Success ? match.Groups[1].Value : null);
+    }
+
+    public static async Task<(HttpResponseMessage Response, string Html)> AddFilesAsync(
+        HttpClient client, string channel, string receipt, IEnumerable<UploadFile> files, bool removeMetadata = true, string lang = "en")
+    {
+        var page = await (await client.GetAsync($"/report/{channel}/follow-up?lang={lang}")).Content.ReadAsStringAsync();
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(Forms.AntiforgeryToken(page)), "__rs_af" },
+            { new StringContent(receipt), "Receipt" },
+        };
+        AddFiles(content, "Files", files, removeMetadata);
+        var response = await client.PostAsync($"/report/{channel}/follow-up?lang={lang}&handler=Files", content);
+        return (response, await response.Content.ReadAsStringAsync());
+    }
+
+    private static void AddFiles(MultipartFormDataContent content, string field, IEnumerable<UploadFile> files, bool removeMetadata)
+    {
+        content.Add(new StringContent("shown"), "MetadataChoice");
+        if (removeMetadata)
+        {
+            content.Add(new StringContent("true"), "RemoveMetadata");
+        }
+
+        foreach (var file in files)
+        {
+            content.Add(new ByteArrayContent(file.Content), field, file.Name);
+        }
     }
 }

@@ -217,8 +217,12 @@ public sealed class RemedyTests
         var chineseCanary = "金丝雀" + Guid.NewGuid().ToString("N")[..8];
         var handlerCanary = "handler-canary-" + Guid.NewGuid().ToString("N");
         var reporterCanary = "reporter-canary-" + Guid.NewGuid().ToString("N");
+        var fileCanary = "file-canary-" + Guid.NewGuid().ToString("N");
+        var fileNameCanary = "name-canary-" + Guid.NewGuid().ToString("N");
+        // Over 64 KB, so the framework would have buffered it to a temporary file had it read the form.
+        var file = System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(fileCanary + "\n", 5_000)));
         var reporter = Browser();
-        var (_, _, receipt) = await RemedySteps.SubmitAsync(reporter, setup.Channel, $"{canary} {chineseCanary}", more: new Dictionary<string, string>
+        var (_, _, receipt) = await RemedyUploads.SubmitAsync(reporter, setup.Channel, $"{canary} {chineseCanary}", [new UploadFile(fileNameCanary + ".txt", file)], more: new Dictionary<string, string>
         {
             ["Answers[contact]"] = canary + "@example.org",
             ["Answers[product]"] = canary,
@@ -228,7 +232,10 @@ public sealed class RemedyTests
         Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(handler, "/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = setup.Handler.Email!, ["Input.Password"] = TestData.Password })).StatusCode);
         await RemedySteps.UnlockAsync(handler);
         var caseUrl = $"/o/{setup.Organization.Slug}/cases/{Assert.Single(await RemedySteps.CaseIdsAsync(handler, setup.Organization))}";
-        Assert.Contains(canary, await (await handler.GetAsync(caseUrl)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var casePage = await (await handler.GetAsync(caseUrl)).Content.ReadAsStringAsync();
+        Assert.Contains(canary, casePage, StringComparison.Ordinal);
+        var fileUrl = System.Text.RegularExpressions.Regex.Match(casePage, $"{caseUrl}/files/[0-9a-f-]{{36}}").Value;
+        Assert.Equal(file, await handler.GetByteArrayAsync(fileUrl));
         var replied = await Forms.PostAsync(handler, caseUrl, new Dictionary<string, string> { ["Message"] = "reply " + handlerCanary }, caseUrl + "?handler=Reply");
         Assert.Equal(HttpStatusCode.Redirect, replied.StatusCode);
         var answered = await Forms.PostAsync(reporter, $"/report/{setup.Channel}/follow-up", new Dictionary<string, string> { ["Receipt"] = receipt, ["Message"] = "answer " + reporterCanary },
@@ -245,9 +252,10 @@ public sealed class RemedyTests
         // The search itself works: the channel's name is plaintext by design and is found, and the logs saw the requests.
         Assert.NotEmpty(await RemedySteps.StoredOccurrencesAsync(started, setup.ChannelName));
         Assert.Contains(logs.Lines, line => line.Contains("/report/", StringComparison.Ordinal));
-        foreach (var secret in new[] { canary, chineseCanary, handlerCanary, reporterCanary, receipt.Replace(" ", "", StringComparison.Ordinal) })
+        foreach (var secret in new[] { canary, chineseCanary, handlerCanary, reporterCanary, fileCanary, fileNameCanary, receipt.Replace(" ", "", StringComparison.Ordinal) })
         {
             Assert.Empty(await RemedySteps.StoredOccurrencesAsync(started, secret));
+            Assert.Empty(RemedySteps.TemporaryOccurrences(secret));
             Assert.DoesNotContain(logs.Lines, line => line.Contains(secret, StringComparison.Ordinal));
         }
 
