@@ -121,78 +121,44 @@ public static class EngagementApi
         return await CreatedAsync(org, outcome, queries, user, cancellationToken);
     }
 
-    private static async Task<Results<Created<EngagementDocument>, ValidationProblem, NotFound, ProblemHttpResult>> AddMilestoneAsync(
+    private static Task<Results<Created<EngagementDocument>, ValidationProblem, NotFound, ProblemHttpResult>> AddMilestoneAsync(
+        string org, Guid id, HttpRequest request, ClaimsPrincipal user, EngagementCommands commands, EngagementQueries queries, CancellationToken cancellationToken) =>
+        ChangeAsync<MilestoneRequest>(org, id, request, user, queries, (actor, body) =>
+            commands.AddMilestoneAsync(actor, id, new MilestoneInput(body.Deadline, body.Description), cancellationToken), cancellationToken);
+
+    private static Task<Results<Created<EngagementDocument>, ValidationProblem, NotFound, ProblemHttpResult>> AddInteractionAsync(
+        string org, Guid id, HttpRequest request, ClaimsPrincipal user, EngagementCommands commands, EngagementQueries queries, CancellationToken cancellationToken) =>
+        ChangeAsync<InteractionRequest>(org, id, request, user, queries, (actor, body) =>
+            commands.AddInteractionAsync(actor, id, new InteractionInput(body.OccurredOn, body.Type, body.Participants, body.Summary), cancellationToken), cancellationToken);
+
+    private static Task<Results<Created<EngagementDocument>, ValidationProblem, NotFound, ProblemHttpResult>> EscalateAsync(
+        string org, Guid id, HttpRequest request, ClaimsPrincipal user, EngagementCommands commands, EngagementQueries queries, CancellationToken cancellationToken) =>
+        ChangeAsync<EscalationRequest>(org, id, request, user, queries, (actor, body) =>
+            commands.EscalateAsync(actor, id, body.Version, new EscalationInput(body.Step, body.Reason), cancellationToken), cancellationToken);
+
+    /// <summary>A change to an existing engagement: 404 before the body is read when the id is not the organization's, then the command.</summary>
+    private static async Task<Results<Created<EngagementDocument>, ValidationProblem, NotFound, ProblemHttpResult>> ChangeAsync<TBody>(
         string org,
         Guid id,
         HttpRequest request,
         ClaimsPrincipal user,
-        EngagementCommands commands,
         EngagementQueries queries,
-        IStringLocalizer<EngagementsText> text,
+        Func<CommandActor, TBody, Task<CommandOutcome>> command,
         CancellationToken cancellationToken)
+        where TBody : class
     {
         if (await LoadAsync(queries, user, id, cancellationToken) is null)
         {
             return TypedResults.NotFound();
         }
 
-        var (body, invalid) = await ApiSupport.ReadJsonAsync<MilestoneRequest>(request, cancellationToken);
+        var (body, invalid) = await ApiSupport.ReadJsonAsync<TBody>(request, cancellationToken);
         if (body is null)
         {
             return invalid!;
         }
 
-        var outcome = await commands.AddMilestoneAsync(ApiSupport.ActorOf(user), id, new MilestoneInput(body.Deadline, body.Description), cancellationToken);
-        return await ChangedAsync(org, id, outcome, queries, user, cancellationToken);
-    }
-
-    private static async Task<Results<Created<EngagementDocument>, ValidationProblem, NotFound, ProblemHttpResult>> AddInteractionAsync(
-        string org,
-        Guid id,
-        HttpRequest request,
-        ClaimsPrincipal user,
-        EngagementCommands commands,
-        EngagementQueries queries,
-        IStringLocalizer<EngagementsText> text,
-        CancellationToken cancellationToken)
-    {
-        if (await LoadAsync(queries, user, id, cancellationToken) is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        var (body, invalid) = await ApiSupport.ReadJsonAsync<InteractionRequest>(request, cancellationToken);
-        if (body is null)
-        {
-            return invalid!;
-        }
-
-        var outcome = await commands.AddInteractionAsync(ApiSupport.ActorOf(user), id, new InteractionInput(body.OccurredOn, body.Type, body.Participants, body.Summary), cancellationToken);
-        return await ChangedAsync(org, id, outcome, queries, user, cancellationToken);
-    }
-
-    private static async Task<Results<Created<EngagementDocument>, ValidationProblem, NotFound, ProblemHttpResult>> EscalateAsync(
-        string org,
-        Guid id,
-        HttpRequest request,
-        ClaimsPrincipal user,
-        EngagementCommands commands,
-        EngagementQueries queries,
-        IStringLocalizer<EngagementsText> text,
-        CancellationToken cancellationToken)
-    {
-        if (await LoadAsync(queries, user, id, cancellationToken) is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        var (body, invalid) = await ApiSupport.ReadJsonAsync<EscalationRequest>(request, cancellationToken);
-        if (body is null)
-        {
-            return invalid!;
-        }
-
-        var outcome = await commands.EscalateAsync(ApiSupport.ActorOf(user), id, body.Version, new EscalationInput(body.Step, body.Reason), cancellationToken);
+        var outcome = await command(ApiSupport.ActorOf(user), body);
         return await ChangedAsync(org, id, outcome, queries, user, cancellationToken);
     }
 
