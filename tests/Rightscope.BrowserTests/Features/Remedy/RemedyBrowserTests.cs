@@ -57,7 +57,7 @@ public sealed partial class RemedyBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(ownerPage.GetByRole(AriaRole.Status)).ToHaveTextAsync($"The channel {channel} was created.");
         var channelRow = ownerPage.GetByRole(AriaRole.Row).Filter(new() { Has = ownerPage.GetByRole(AriaRole.Rowheader, new() { Name = channelName, Exact = true }) });
         await Assertions.Expect(channelRow.GetByRole(AriaRole.Link, new() { Name = $"/report/{channel}", Exact = true })).ToBeVisibleAsync();
-        await Assertions.Expect(channelRow.GetByRole(AriaRole.Cell)).ToHaveTextAsync([$"/report/{channel}", "Grievance (harm from a product or service)", "1", "0", "0", "0"]);
+        await Assertions.Expect(channelRow.GetByRole(AriaRole.Cell)).ToHaveTextAsync([$"/report/{channel}", "Grievance (harm from a product or service)", "1", "0", "0", "0", "0", "0", "0", "0"]);
 
         // A reporter without JavaScript and without an account; every request of this browser is recorded.
         await using var reporterContext = await fixture.NewContextAsync(javaScript: false);
@@ -112,7 +112,7 @@ public sealed partial class RemedyBrowserTests(BrowserFixture fixture)
         var caseLink = cases.GetByRole(AriaRole.Link, new() { NameRegex = CaseLabel() });
         await Assertions.Expect(caseLink).ToHaveCountAsync(1);
         await Assertions.Expect(cases.GetByRole(AriaRole.Row).Filter(new() { Has = handlerPage.GetByRole(AriaRole.Link, new() { NameRegex = CaseLabel() }) }).GetByRole(AriaRole.Cell))
-            .ToHaveTextAsync([channelName, "Received", DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
+            .ToHaveTextAsync([channelName, "Received", "Normal", "", DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ""]);
         var caseName = await caseLink.InnerTextAsync();
         await caseLink.ClickAsync();
         await handlerPage.WaitForURLAsync(CaseUrl());
