@@ -163,6 +163,12 @@ public sealed partial class RemedyBrowserTests(BrowserFixture fixture)
         var referrals = handlerPage.GetByTestId("referrals");
         await Assertions.Expect(referrals.GetByText("The case has not been referred.")).ToBeVisibleAsync();
         var referralForm = referrals.Locator("form").Filter(new() { Has = handlerPage.GetByRole(AriaRole.Button, new() { Name = "Record the referral" }) });
+        // Sent without a choice, it is refused field by field, each message read out with its field, and nothing changes.
+        await referralForm.GetByRole(AriaRole.Button, new() { Name = "Record the referral" }).ClickAsync();
+        await Assertions.Expect(referralForm.GetByLabel("Mechanism", new() { Exact = true })).ToHaveAccessibleDescriptionAsync("Mechanism: choose one of the mechanisms.");
+        await Assertions.Expect(referralForm.GetByRole(AriaRole.Group, new() { Name = "Own handling" })).ToHaveAccessibleDescriptionAsync(new Regex("^Own handling: choose whether"));
+        await Assertions.Expect(handlerPage.GetByTestId("case-status")).ToHaveTextAsync("Under assessment");
+        await Assertions.Expect(referrals.GetByTestId("referral")).ToHaveCountAsync(0);
         await referralForm.GetByLabel("Mechanism", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Data protection authority" });
         await referralForm.GetByRole(AriaRole.Group, new() { Name = "Own handling" })
             .GetByRole(AriaRole.Radio, new() { Name = "In parallel with our own handling" }).CheckAsync();
@@ -188,9 +194,13 @@ public sealed partial class RemedyBrowserTests(BrowserFixture fixture)
         var outcomes = handlerPage.GetByTestId("outcomes");
         await Assertions.Expect(outcomes.GetByText("No remedy outcome recorded yet.")).ToBeVisibleAsync();
         var outcomeDescription = $"The app no longer shares locations without consent; the shared history was deleted. {marker}";
-        await outcomes.GetByLabel("Type of remedy", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Product or policy change" });
         await Assertions.Expect(outcomes.GetByLabel("Date", new() { Exact = true })).ToHaveValueAsync(today);
         await outcomes.GetByLabel("What the remedy consists of", new() { Exact = true }).FillAsync(outcomeDescription);
+        await outcomes.GetByRole(AriaRole.Button, new() { Name = "Record the outcome" }).ClickAsync();
+        await Assertions.Expect(outcomes.GetByLabel("Type of remedy", new() { Exact = true })).ToHaveAccessibleDescriptionAsync("Type of remedy: choose one of the types.");
+        await Assertions.Expect(outcomes.GetByLabel("What the remedy consists of", new() { Exact = true })).ToHaveValueAsync(outcomeDescription);
+        await Assertions.Expect(outcomes.GetByTestId("outcome")).ToHaveCountAsync(0);
+        await outcomes.GetByLabel("Type of remedy", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Product or policy change" });
         await outcomes.GetByRole(AriaRole.Button, new() { Name = "Record the outcome" }).ClickAsync();
         await handlerPage.WaitForURLAsync($"**{caseUrl}?done=outcome");
         await Assertions.Expect(handlerPage.GetByRole(AriaRole.Status)).ToHaveTextAsync("The remedy outcome was recorded.");
