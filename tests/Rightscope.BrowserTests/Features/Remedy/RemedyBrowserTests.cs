@@ -5,13 +5,14 @@ using Microsoft.Playwright;
 using Rightscope.BrowserTests.Infrastructure;
 using Rightscope.Core.Accounts;
 using Rightscope.Core.Organizations;
+using Rightscope.Core.Remedy;
 
 namespace Rightscope.BrowserTests.Features.Remedy;
 
 public sealed partial class RemedyBrowserTests(BrowserFixture fixture)
 {
     [Fact]
-    public async Task Without_javascript_a_reporter_sends_a_report_in_Chinese_the_handler_decrypts_acknowledges_and_replies_and_the_reporter_reads_the_reply_with_the_receipt()
+    public async Task Without_javascript_a_reporter_sends_a_report_in_Chinese_the_handler_decrypts_acknowledges_replies_refers_and_closes_with_a_remedy_and_the_reporter_follows_it_with_the_receipt()
     {
         var (slug, owner) = await fixture.CreateOwnerAsync(OrganizationKind.Company);
         var handler = await fixture.AddMemberAsync(slug, Role.CaseHandler);
@@ -20,6 +21,7 @@ public sealed partial class RemedyBrowserTests(BrowserFixture fixture)
         var reply = $"感谢您的举报。我们已开始调查，并会在这里告诉您进展。回复 {marker}";
         var channel = "ch-" + marker;
         var channelName = "Product grievances " + marker;
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         // The case handler creates case keys by re-entering the password; the recovery key is shown this once.
         await using var handlerContext = await fixture.NewContextAsync(javaScript: false);
@@ -38,7 +40,7 @@ public sealed partial class RemedyBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(handlerPage.GetByTestId("recovery-key")).ToHaveCountAsync(0);
         await Assertions.Expect(handlerPage.GetByRole(AriaRole.Button, new() { Name = "Create my case keys" })).ToHaveCountAsync(0);
 
-        // The owner creates a general grievance channel in both languages, received by the handler.
+        // The owner creates a general grievance channel in both languages, received by the handler; no case in any state yet.
         await using var ownerContext = await fixture.NewContextAsync(javaScript: false);
         var ownerPage = await ownerContext.NewPageAsync();
         await PageSteps.SignInAsync(ownerPage, owner);
@@ -57,7 +59,7 @@ public sealed partial class RemedyBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(ownerPage.GetByRole(AriaRole.Status)).ToHaveTextAsync($"The channel {channel} was created.");
         var channelRow = ownerPage.GetByRole(AriaRole.Row).Filter(new() { Has = ownerPage.GetByRole(AriaRole.Rowheader, new() { Name = channelName, Exact = true }) });
         await Assertions.Expect(channelRow.GetByRole(AriaRole.Link, new() { Name = $"/report/{channel}", Exact = true })).ToBeVisibleAsync();
-        await Assertions.Expect(channelRow.GetByRole(AriaRole.Cell)).ToHaveTextAsync([$"/report/{channel}", "Grievance (harm from a product or service)", "1", "0", "0", "0", "0", "0", "0", "0"]);
+        await Assertions.Expect(channelRow.GetByRole(AriaRole.Cell)).ToHaveTextAsync([$"/report/{channel}", "Grievance (harm from a product or service)", "1", .. Enumerable.Repeat("0", Enum.GetValues<CaseStatus>().Length)]);
 
         // A reporter without JavaScript and without an account; every request of this browser is recorded.
         await using var reporterContext = await fixture.NewContextAsync(javaScript: false);
@@ -112,7 +114,7 @@ public sealed partial class RemedyBrowserTests(BrowserFixture fixture)
         var caseLink = cases.GetByRole(AriaRole.Link, new() { NameRegex = CaseLabel() });
         await Assertions.Expect(caseLink).ToHaveCountAsync(1);
         await Assertions.Expect(cases.GetByRole(AriaRole.Row).Filter(new() { Has = handlerPage.GetByRole(AriaRole.Link, new() { NameRegex = CaseLabel() }) }).GetByRole(AriaRole.Cell))
-            .ToHaveTextAsync([channelName, "Received", "Normal", "", DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ""]);
+            .ToHaveTextAsync([channelName, "Received", "Normal", "", today, ""]);
         var caseName = await caseLink.InnerTextAsync();
         await caseLink.ClickAsync();
         await handlerPage.WaitForURLAsync(CaseUrl());
@@ -149,6 +151,101 @@ public sealed partial class RemedyBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(messages).ToContainTextAsync("案件处理人员");
         await Assertions.Expect(messages.Locator(".message-text")).ToHaveTextAsync(reply);
 
+        // The handler moves the case on: the assessment starts, the case goes to a data-protection authority in parallel.
+        var problems = new List<string>();
+        await using var axeHandlerContext = await fixture.NewContextAsync(javaScript: true);
+        var axeHandlerPage = await axeHandlerContext.NewPageAsync();
+        await PageSteps.SignInAsync(axeHandlerPage, handler);
+        await handlerPage.GetByRole(AriaRole.Button, new() { Name = "Start the assessment", Exact = true }).ClickAsync();
+        await handlerPage.WaitForURLAsync($"**{caseUrl}?done=step");
+        await Assertions.Expect(handlerPage.GetByRole(AriaRole.Status)).ToHaveTextAsync("The case moved to its next step.");
+        await Assertions.Expect(handlerPage.GetByTestId("case-status")).ToHaveTextAsync("Under assessment");
+        var referrals = handlerPage.GetByTestId("referrals");
+        await Assertions.Expect(referrals.GetByText("The case has not been referred.")).ToBeVisibleAsync();
+        var referralForm = referrals.Locator("form").Filter(new() { Has = handlerPage.GetByRole(AriaRole.Button, new() { Name = "Record the referral" }) });
+        // Sent without a choice, it is refused field by field, each message read out with its field, and nothing changes.
+        await referralForm.GetByRole(AriaRole.Button, new() { Name = "Record the referral" }).ClickAsync();
+        await Assertions.Expect(referralForm.GetByLabel("Mechanism", new() { Exact = true })).ToHaveAccessibleDescriptionAsync("Mechanism: choose one of the mechanisms.");
+        await Assertions.Expect(referralForm.GetByRole(AriaRole.Group, new() { Name = "Own handling" })).ToHaveAccessibleDescriptionAsync(new Regex("^Own handling: choose whether"));
+        await Assertions.Expect(handlerPage.GetByTestId("case-status")).ToHaveTextAsync("Under assessment");
+        await Assertions.Expect(referrals.GetByTestId("referral")).ToHaveCountAsync(0);
+        await referralForm.GetByLabel("Mechanism", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Data protection authority" });
+        await referralForm.GetByRole(AriaRole.Group, new() { Name = "Own handling" })
+            .GetByRole(AriaRole.Radio, new() { Name = "In parallel with our own handling" }).CheckAsync();
+        await referralForm.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Sent" });
+        var referralDetails = $"Sent to the data protection authority with the reporter's consent. {marker}";
+        await referralForm.GetByLabel("Details and outcome", new() { Exact = true }).FillAsync(referralDetails);
+        await referralForm.GetByRole(AriaRole.Button, new() { Name = "Record the referral" }).ClickAsync();
+        await handlerPage.WaitForURLAsync($"**{caseUrl}?done=referred");
+        await Assertions.Expect(handlerPage.GetByRole(AriaRole.Status)).ToHaveTextAsync("The referral was recorded.");
+        await Assertions.Expect(handlerPage.GetByTestId("case-status")).ToHaveTextAsync("Referred");
+        var referral = referrals.GetByTestId("referral");
+        await Assertions.Expect(referral).ToHaveCountAsync(1);
+        await Assertions.Expect(referral.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Data protection authority");
+        await Assertions.Expect(referral.Locator("dl.facts dd")).ToHaveTextAsync(["In parallel with our own handling", $"Sent ({today})", today]);
+        await Assertions.Expect(referral.GetByLabel("Details and outcome", new() { Exact = true })).ToHaveValueAsync(referralDetails);
+        await Assertions.Expect(referrals.GetByText("The case has not been referred.")).ToHaveCountAsync(0);
+        problems.AddRange(await CaseAxeViolationsAsync(axeHandlerPage, caseUrl, referralDetails));
+
+        // A remedy is proposed and its outcome recorded; then the case is closed with it.
+        await handlerPage.GetByRole(AriaRole.Button, new() { Name = "Propose a remedy", Exact = true }).ClickAsync();
+        await handlerPage.WaitForURLAsync($"**{caseUrl}?done=step");
+        await Assertions.Expect(handlerPage.GetByTestId("case-status")).ToHaveTextAsync("Remedy proposed");
+        var outcomes = handlerPage.GetByTestId("outcomes");
+        await Assertions.Expect(outcomes.GetByText("No remedy outcome recorded yet.")).ToBeVisibleAsync();
+        var outcomeDescription = $"The app no longer shares locations without consent; the shared history was deleted. {marker}";
+        await Assertions.Expect(outcomes.GetByLabel("Date", new() { Exact = true })).ToHaveValueAsync(today);
+        await outcomes.GetByLabel("What the remedy consists of", new() { Exact = true }).FillAsync(outcomeDescription);
+        await outcomes.GetByRole(AriaRole.Button, new() { Name = "Record the outcome" }).ClickAsync();
+        await Assertions.Expect(outcomes.GetByLabel("Type of remedy", new() { Exact = true })).ToHaveAccessibleDescriptionAsync("Type of remedy: choose one of the types.");
+        await Assertions.Expect(outcomes.GetByLabel("What the remedy consists of", new() { Exact = true })).ToHaveValueAsync(outcomeDescription);
+        await Assertions.Expect(outcomes.GetByTestId("outcome")).ToHaveCountAsync(0);
+        await outcomes.GetByLabel("Type of remedy", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Product or policy change" });
+        await outcomes.GetByRole(AriaRole.Button, new() { Name = "Record the outcome" }).ClickAsync();
+        await handlerPage.WaitForURLAsync($"**{caseUrl}?done=outcome");
+        await Assertions.Expect(handlerPage.GetByRole(AriaRole.Status)).ToHaveTextAsync("The remedy outcome was recorded.");
+        var outcome = outcomes.GetByTestId("outcome");
+        await Assertions.Expect(outcome).ToHaveCountAsync(1);
+        await Assertions.Expect(outcome.Locator(".hint")).ToHaveTextAsync($"Product or policy change · {today}");
+        await Assertions.Expect(outcome.Locator(".message-text")).ToHaveTextAsync(outcomeDescription);
+        await handlerPage.GetByRole(AriaRole.Button, new() { Name = "Close the case", Exact = true }).ClickAsync();
+        await handlerPage.WaitForURLAsync($"**{caseUrl}?done=closed");
+        await Assertions.Expect(handlerPage.GetByRole(AriaRole.Status)).ToHaveTextAsync("The case is closed.");
+        await Assertions.Expect(handlerPage.GetByTestId("case-status")).ToHaveTextAsync("Closed");
+        await Assertions.Expect(Fact(handlerPage, "Closed on")).ToHaveTextAsync(today);
+        await Assertions.Expect(handlerPage.GetByTestId("workflow").Locator("ol.steps li")).ToHaveTextAsync(
+        [
+            $"{today} · Received → Acknowledged",
+            $"{today} · Acknowledged → Under assessment",
+            $"{today} · Under assessment → Referred",
+            $"{today} · Referred → Remedy proposed",
+            $"{today} · Remedy proposed → Closed",
+        ]);
+        await Assertions.Expect(referral.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Data protection authority");
+        await Assertions.Expect(outcome.Locator(".message-text")).ToHaveTextAsync(outcomeDescription);
+        await Assertions.Expect(outcomes.GetByRole(AriaRole.Button, new() { Name = "Record the outcome" })).ToHaveCountAsync(0);
+        await Assertions.Expect(handlerPage.GetByRole(AriaRole.Button, new() { Name = "Close the case", Exact = true })).ToHaveCountAsync(0);
+        await Assertions.Expect(handlerPage.GetByLabel("Reply to the reporter", new() { Exact = true })).ToHaveCountAsync(0);
+        await Assertions.Expect(handlerPage.GetByRole(AriaRole.Button, new() { Name = "Reopen the case", Exact = true })).ToBeVisibleAsync();
+        problems.AddRange(await CaseAxeViolationsAsync(axeHandlerPage, caseUrl, referralDetails));
+
+        // The reporter, still with nothing but the receipt, sees the case closed in Chinese with the reply, and answers.
+        await reporter.GotoAsync($"/report/{channel}/follow-up?lang=zh-Hans");
+        await FollowUpAsync(reporter, receipt);
+        await Assertions.Expect(reporter.GetByTestId("case-status")).ToHaveTextAsync("已结案");
+        await Assertions.Expect(messages).ToHaveCountAsync(1);
+        await Assertions.Expect(messages.Locator(".message-text")).ToHaveTextAsync(reply);
+        await Assertions.Expect(reporter.GetByLabel("您给案件处理人员的消息", new() { Exact = true })).ToHaveCountAsync(0);
+        var satisfaction = reporter.GetByRole(AriaRole.Group, new() { Name = "您对举报的处理情况满意吗？" });
+        await Assertions.Expect(satisfaction.GetByRole(AriaRole.Radio)).ToHaveCountAsync(6);
+        await satisfaction.GetByRole(AriaRole.Radio, new() { Name = "满意", Exact = true }).CheckAsync();
+        await reporter.GetByRole(AriaRole.Button, new() { Name = "提交回答", Exact = true }).ClickAsync();
+        await Assertions.Expect(reporter.GetByTestId("satisfaction").GetByRole(AriaRole.Status)).ToHaveTextAsync("谢谢：您的回答已保存。我们只保存您的选择。");
+        await Assertions.Expect(reporter.Locator("html")).ToHaveAttributeAsync("lang", "zh-Hans");
+        await Assertions.Expect(reporter.GetByTestId("case-status")).ToHaveTextAsync("已结案");
+        await Assertions.Expect(reporter.GetByRole(AriaRole.Group, new() { Name = "您对举报的处理情况满意吗？" })
+            .GetByRole(AriaRole.Radio, new() { Name = "满意", Exact = true })).ToBeCheckedAsync();
+
         // A wrong receipt and a malformed one: the same localized page, which never echoes what was typed.
         var notFound = new List<string>();
         foreach (var wrong in new[] { WrongReceipt(receipt), "不是回执码" })
@@ -173,8 +270,7 @@ public sealed partial class RemedyBrowserTests(BrowserFixture fixture)
         var cookies = await reporterContext.CookiesAsync();
         Assert.Equal("rs.af", Assert.Single(cookies).Name);
 
-        // Accessibility of the public pages in both languages and of the case page, checked in JavaScript contexts for axe.
-        var problems = new List<string>();
+        // Accessibility of the public pages in both languages, checked in a JavaScript context for axe.
         await using (var axeContext = await fixture.NewContextAsync(javaScript: true))
         {
             var axePage = await axeContext.NewPageAsync();
@@ -183,22 +279,30 @@ public sealed partial class RemedyBrowserTests(BrowserFixture fixture)
                 await axePage.GotoAsync(url);
                 problems.AddRange(await AxeChecks.SeriousViolationsAsync(axePage));
             }
-        }
 
-        await using (var axeContext = await fixture.NewContextAsync(javaScript: true))
-        {
-            var axePage = await axeContext.NewPageAsync();
-            await PageSteps.SignInAsync(axePage, handler);
-            await axePage.GotoAsync(caseUrl);
-            await axePage.WaitForURLAsync("**/account/case-keys/unlock?returnUrl=**");
-            await axePage.GetByLabel("Your account password", new() { Exact = true }).FillAsync(BrowserFixture.Password);
-            await axePage.GetByRole(AriaRole.Button, new() { Name = "Unlock", Exact = true }).ClickAsync();
-            await axePage.WaitForURLAsync($"**{caseUrl}");
-            await Assertions.Expect(Answer(axePage, "What happened?")).ToHaveTextAsync(description);
+            // The closed case as the reporter sees it, with the satisfaction question.
+            await axePage.GotoAsync($"/report/{channel}/follow-up?lang=zh-Hans");
+            await FollowUpAsync(axePage, receipt);
+            await Assertions.Expect(axePage.GetByTestId("satisfaction")).ToBeVisibleAsync();
             problems.AddRange(await AxeChecks.SeriousViolationsAsync(axePage));
         }
 
         Assert.True(problems.Count == 0, "axe found serious or critical violations:\n" + string.Join("\n", problems));
+    }
+
+    /// <summary>axe on the case page as a handler sees it; the first visit of this context unlocks the case key.</summary>
+    private static async Task<IEnumerable<string>> CaseAxeViolationsAsync(IPage page, string caseUrl, string referralDetails)
+    {
+        await page.GotoAsync(caseUrl);
+        if (new Uri(page.Url).AbsolutePath == "/account/case-keys/unlock")
+        {
+            await page.GetByLabel("Your account password", new() { Exact = true }).FillAsync(BrowserFixture.Password);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Unlock", Exact = true }).ClickAsync();
+            await page.WaitForURLAsync($"**{caseUrl}");
+        }
+
+        await Assertions.Expect(page.GetByTestId("referral").GetByLabel("Details and outcome", new() { Exact = true })).ToHaveValueAsync(referralDetails);
+        return await AxeChecks.SeriousViolationsAsync(page);
     }
 
     private static async Task FollowUpAsync(IPage reporter, string receipt)
