@@ -7,12 +7,17 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Rightscope.Core.Accounts;
+using Rightscope.Core.Assessments;
 using Rightscope.Core.Organizations;
 using Rightscope.Data;
 using Rightscope.Features.Accounts;
+using Rightscope.Features.Assessments;
 using Rightscope.Features.Audit;
+using Rightscope.Features.Companies;
+using Rightscope.Features.Methodologies;
 using Rightscope.Features.Organizations;
 using Rightscope.Hosting;
+using SubjectKind = Rightscope.Core.Methodologies.SubjectKind;
 
 [assembly: AssemblyFixture(typeof(Rightscope.BrowserTests.Infrastructure.BrowserFixture))]
 
@@ -136,6 +141,39 @@ public sealed class BrowserFixture : IAsyncLifetime
         db.Memberships.Add(new Membership { OrganizationId = organization.Id, UserId = user.Id, Role = role, CreatedAt = DateTime.UtcNow });
         await db.SaveChangesAsync();
         return email;
+    }
+
+    /// <summary>
+    /// A registry company of <paramref name="slug"/> with an approved assessment of <paramref name="tier"/> linked to it,
+    /// stored straight in the database as the HTTP tests' seeding does: completing and approving an assessment through
+    /// the pages is what <c>AssessmentBrowserTests</c> covers, and would only lengthen tests that start after it.
+    /// </summary>
+    public async Task<Guid> SeedAssessedCompanyAsync(string slug, string name, string isin, int tier)
+    {
+        RequireBrowser();
+        await using var scope = _app!.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RightscopeDbContext>();
+        var methodology = scope.ServiceProvider.GetRequiredService<MethodologyRegistry>().Shipped.Find("surveillance-investor")!;
+        var organization = await db.Organizations.SingleAsync(o => o.Slug == slug);
+        var now = DateTime.UtcNow;
+        var company = new Company { OrganizationId = organization.Id, NameEn = name, Isin = isin, Country = "CH", ExposureType = 1, Fictional = true, CreatedAt = now, UpdatedAt = now };
+        CompanyCommands.SetNormalizedNames(company);
+        db.AddRange(company, new Assessment
+        {
+            OrganizationId = organization.Id,
+            SubjectKind = SubjectKind.Company,
+            SubjectName = name,
+            CompanyId = company.Id,
+            MethodologyKey = methodology.Key,
+            MethodologyVersion = methodology.Version,
+            Status = AssessmentStatus.Approved,
+            ApprovedAt = now,
+            Tier = tier,
+            CreatedAt = now,
+            UpdatedAt = now,
+        });
+        await db.SaveChangesAsync();
+        return company.Id;
     }
 
     public async ValueTask DisposeAsync()
