@@ -265,6 +265,13 @@ public sealed class CaseWorkflowTests
             Assert.Contains(message, html, StringComparison.Ordinal);
         }
 
+        // Each message is tied to its field, so a screen reader reads it with the field.
+        foreach (var field in new[] { "Category", "Rights", "Groups", "CompanyId", "Country", "Urgency" })
+        {
+            Assert.Contains($"aria-describedby=\"Triage_{field}-error\"", html, StringComparison.Ordinal);
+            Assert.Contains($"id=\"Triage_{field}-error\"", html, StringComparison.Ordinal);
+        }
+
         var unchanged = await CaseAsync(app, open.CaseId);
         Assert.Null(unchanged.Category);
         Assert.Equal(CaseUrgency.Normal, unchanged.Urgency);
