@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using Rightscope.Core.Accounts;
-using Rightscope.Core.Remedy;
 using Rightscope.Data;
 using Rightscope.Features.Audit;
 using Rightscope.Infrastructure.Tenancy;
@@ -30,42 +29,28 @@ public sealed class CaseAttachmentDownloadModel(
         }
 
         var back = $"/account/case-keys/unlock?returnUrl={Uri.EscapeDataString($"/o/{context.Current.Slug}/cases/{id}")}";
-        using var privateKey = await session.UseAsync();
-        if (privateKey is null)
+        using var key = await session.OpenCaseKeyAsync(envelope.SealedKey, id);
+        if (key is null)
         {
             return Redirect(back);
         }
 
-        CaseKey key;
-        try
+        var file = await attachments.OpenAsync(id, fileId, key, cancellationToken);
+        if (file is null)
         {
-            key = SealedBox.Open(envelope.SealedKey, privateKey, id);
-        }
-        catch (CryptoOpenException)
-        {
-            await session.LockAsync();
-            return Redirect(back);
+            return NotFound();
         }
 
-        using (key)
-        {
-            var file = await attachments.OpenAsync(id, fileId, key, cancellationToken);
-            if (file is null)
-            {
-                return NotFound();
-            }
-
-            var (details, content) = file.Value;
-            await audit.SaveChangesAsync(
-                new AuditRecord(context.Current.Id, AuditActor.SignedIn(User), "case.file.downloaded", "case", id.ToString("N"), $"case {found.Number}: file downloaded"),
-                cancellationToken);
-            Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
-            // The header by hand, not File(…, fileDownloadName): the framework logs the download name, and a file's
-            // name is case content. Never rendered by the browser, whatever it is.
-            var disposition = new ContentDispositionHeaderValue("attachment");
-            disposition.SetHttpFileName(details.Name);
-            Response.Headers.ContentDisposition = disposition.ToString();
-            return File(content, "application/octet-stream");
-        }
+        var (details, content) = file.Value;
+        await audit.SaveChangesAsync(
+            new AuditRecord(context.Current.Id, AuditActor.SignedIn(User), "case.file.downloaded", "case", id.ToString("N"), $"case {found.Number}: file downloaded"),
+            cancellationToken);
+        Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+        // The header by hand, not File(…, fileDownloadName): the framework logs the download name, and a file's
+        // name is case content. Never rendered by the browser, whatever it is.
+        var disposition = new ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName(details.Name);
+        Response.Headers.ContentDisposition = disposition.ToString();
+        return File(content, "application/octet-stream");
     }
 }

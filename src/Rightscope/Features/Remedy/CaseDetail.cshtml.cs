@@ -90,28 +90,13 @@ public sealed partial class CaseDetailModel(
 
         Case = found;
         Channel = await db.Channels.AsNoTracking().FirstAsync(c => c.Id == found.ChannelId, cancellationToken);
-        using var privateKey = await session.UseAsync();
-        if (privateKey is null)
+        using var key = await session.OpenCaseKeyAsync(envelope.SealedKey, id);
+        if (key is null)
         {
             return Redirect($"/account/case-keys/unlock?returnUrl={Uri.EscapeDataString($"/o/{Slug}/cases/{id}")}");
         }
 
-        CaseKey key;
-        try
-        {
-            key = SealedBox.Open(envelope.SealedKey, privateKey, id);
-        }
-        catch (CryptoOpenException)
-        {
-            // The session holds another key pair's private key than the one this case was sealed to.
-            await session.LockAsync();
-            return Redirect($"/account/case-keys/unlock?returnUrl={Uri.EscapeDataString($"/o/{Slug}/cases/{id}")}");
-        }
-
-        using (key)
-        {
-            return await action(key);
-        }
+        return await action(key);
     }
 
     private async Task ReadAsync(CaseKey key, CancellationToken cancellationToken)

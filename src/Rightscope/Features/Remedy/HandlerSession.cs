@@ -39,6 +39,30 @@ public sealed class HandlerSession(IHttpContextAccessor accessor, TimeProvider c
     public Task LockAsync() => ReissueAsync(null);
 
     /// <summary>
+    /// Opens a case key sealed to this handler with the session's private key. Null when the handler must unlock
+    /// again: no key in the session (idle or signed in anew), or a key of another key pair than the case was sealed
+    /// to (the session is then locked).
+    /// </summary>
+    public async Task<CaseKey?> OpenCaseKeyAsync(byte[] sealedKey, Guid caseId)
+    {
+        using var privateKey = await UseAsync();
+        if (privateKey is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return SealedBox.Open(sealedKey, privateKey, caseId);
+        }
+        catch (CryptoOpenException)
+        {
+            await LockAsync();
+            return null;
+        }
+    }
+
+    /// <summary>
     /// The session's key when it was used within the idle limit, with its use recorded (the cookie is re-issued);
     /// null when there is none or it lapsed. Dispose the key when done.
     /// </summary>
