@@ -80,6 +80,7 @@ public static class RightscopeServices
         services.AddScoped<Features.Assessments.AssessmentStore>();
         services.AddScoped<Features.Assessments.AssessmentCommands>();
         services.AddScoped<Features.Companies.CompanyCommands>();
+        services.AddScoped<Features.Companies.CompanyMerge>();
         services.AddScoped<Features.Portfolios.HoldingsImport>();
         services.AddScoped<Features.Portfolios.PortfolioExport>();
         services.AddScoped<Features.Portfolios.PortfolioCommands>();

@@ -73,6 +73,7 @@ public static class AuthorizationMatrix
         ["o/{org}/companies/new"] = RouteRule.Organization("/o/{org}/companies/new", Permission.EditWorkspace, "GET", "POST"),
         ["o/{org}/companies/{id:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/companies/{MissingId}", Permission.ReadWorkspace, null),
         ["o/{org}/companies/{id:guid}/edit"] = RouteRule.OrganizationResource($"/o/{{org}}/companies/{MissingId}/edit", Permission.EditWorkspace, null, "GET", "POST"),
+        ["o/{org}/companies/{id:guid}/merge"] = RouteRule.OrganizationResource($"/o/{{org}}/companies/{MissingId}/merge", Permission.EditWorkspace, null, "GET", "POST"),
 
         // Everyone who reads sees portfolios; creating one (POST) needs edit.
         ["o/{org}/portfolios"] = RouteRule.Organization("/o/{org}/portfolios", Permission.ReadWorkspace, "GET", "POST") with { WritePermission = Permission.EditWorkspace },

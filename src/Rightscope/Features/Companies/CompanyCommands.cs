@@ -271,6 +271,6 @@ public sealed class CompanyCommands(
 
     private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static string Summary(Company c) =>
+    internal static string Summary(Company c) =>
         $"{c.NameEn ?? c.NameZhHans}; isin {c.Isin ?? "-"}; lei {c.Lei ?? "-"}; ticker {c.Ticker ?? "-"}; country {c.Country ?? "-"}; exposure {c.ExposureType?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"}{(c.Fictional ? "; fictional" : "")}";
 }

@@ -18,6 +18,10 @@ public sealed class CompanyDetailModel(RightscopeDbContext db, OrganizationConte
 
     public Company Company { get; private set; } = null!;
 
+    /// <summary>Set when the merge page redirects here after merging a duplicate.</summary>
+    [BindProperty(SupportsGet = true, Name = "merged")]
+    public bool Merged { get; set; }
+
     public CompanyAssessments.Current? Assessment { get; private set; }
 
     /// <summary>Every assessment of the company, newest first: how its tier changed.</summary>
