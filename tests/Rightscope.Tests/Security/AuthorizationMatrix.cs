@@ -107,6 +107,7 @@ public static class AuthorizationMatrix
         ["api/v1/orgs/{org}/assessments/{id:guid}/submit"] = RouteRule.Api($"/api/v1/orgs/{{org}}/assessments/{MissingId}/submit", Permission.EditWorkspace, Permission.EditWorkspace, 404, "POST"),
         ["api/v1/orgs/{org}/companies"] = RouteRule.Api("/api/v1/orgs/{org}/companies", Permission.ReadWorkspace, Permission.EditWorkspace, 200, "GET", "POST"),
         ["api/v1/orgs/{org}/companies/{id:guid}"] = RouteRule.Api($"/api/v1/orgs/{{org}}/companies/{MissingId}", Permission.ReadWorkspace, Permission.ReadWorkspace, 404, "GET"),
+        ["api/v1/orgs/{org}/companies/{id:guid}/merge"] = RouteRule.Api($"/api/v1/orgs/{{org}}/companies/{MissingId}/merge", Permission.EditWorkspace, Permission.EditWorkspace, 404, "POST"),
         ["api/v1/orgs/{org}/decisions"] = RouteRule.Api("/api/v1/orgs/{org}/decisions", Permission.ReadWorkspace, Permission.EditWorkspace, 200, "GET", "POST"),
         ["api/v1/orgs/{org}/decisions/{id:guid}"] = RouteRule.Api($"/api/v1/orgs/{{org}}/decisions/{MissingId}", Permission.ReadWorkspace, Permission.ReadWorkspace, 404, "GET"),
         ["api/v1/orgs/{org}/exclusions"] = RouteRule.Api("/api/v1/orgs/{org}/exclusions", Permission.ReadWorkspace),

@@ -31,6 +31,14 @@ public static class CompanyApi
             .WithJsonBody<CreateCompanyRequest>()
             .WithName("CreateCompany")
             .WithSummary("Adds a company to the registry with the registry form's validation: ISIN and LEI check digits, unique in the organization.");
+        group.MapPost("/companies/{id:guid}/merge", MergeAsync)
+            .WithTags("Companies")
+            .RequireApiPermission(Permission.EditWorkspace)
+            .WithJsonBody<MergeCompanyRequest>()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithName("MergeCompany")
+            .WithSummary("Merges the duplicate company into this one: its assessments, decisions, engagements, holdings and linked grievance cases move here, this company's empty fields are filled from the duplicate, and the duplicate is deleted. Both versions must be the companies' as last read (409 otherwise); a fictional and a real company are never merged (422).");
         return group;
     }
 
@@ -116,5 +124,42 @@ public static class CompanyApi
 
         var company = await db.Companies.AsNoTracking().SingleAsync(c => c.Id == outcome.Id, cancellationToken);
         return TypedResults.Created($"{ApiEndpoints.Prefix}/orgs/{org}/companies/{company.Id}", CompanyDocument.From(company));
+    }
+
+    private static async Task<Results<Ok<CompanyDocument>, ValidationProblem, NotFound, ProblemHttpResult>> MergeAsync(
+        Guid id,
+        HttpRequest request,
+        ClaimsPrincipal user,
+        CompanyMerge merge,
+        RightscopeDbContext db,
+        IStringLocalizer<CompaniesText> text,
+        CancellationToken cancellationToken)
+    {
+        if (!await db.Companies.AnyAsync(c => c.Id == id, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var (body, invalid) = await ApiSupport.ReadJsonAsync<MergeCompanyRequest>(request, cancellationToken);
+        if (body is null)
+        {
+            return invalid!;
+        }
+
+        if (body.Duplicate is not { } duplicate || body.SurvivorVersion is not { } survivorVersion || body.DuplicateVersion is not { } duplicateVersion)
+        {
+            var field = body.Duplicate is null ? "duplicate" : body.SurvivorVersion is null ? "survivorVersion" : "duplicateVersion";
+            return ApiSupport.Invalid(field, text["Merge.ApiFieldRequired", field], text["Merge.ApiNothingMerged"]);
+        }
+
+        var outcome = await merge.MergeAsync(ApiSupport.ActorOf(user), id, duplicate, survivorVersion, duplicateVersion, cancellationToken);
+        return outcome.Status switch
+        {
+            CommandStatus.Done => TypedResults.Ok(CompanyDocument.From(await db.Companies.AsNoTracking().SingleAsync(c => c.Id == id, cancellationToken))),
+            CommandStatus.Refused => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status422UnprocessableEntity),
+            CommandStatus.NotFound => TypedResults.NotFound(),
+            CommandStatus.Invalid => ApiSupport.Invalid(outcome),
+            _ => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status409Conflict),
+        };
     }
 }

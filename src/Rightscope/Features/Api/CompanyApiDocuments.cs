@@ -47,3 +47,9 @@ public sealed record CreateCompanyRequest(
     string? Products,
     string? Website,
     bool Fictional);
+
+/// <summary>
+/// Merges <c>duplicate</c> into the company of the URL. <c>survivorVersion</c> and <c>duplicateVersion</c> are the two
+/// companies' <c>version</c> as last read, so a company changed since is not merged blind.
+/// </summary>
+public sealed record MergeCompanyRequest(Guid? Duplicate, Guid? SurvivorVersion, Guid? DuplicateVersion);

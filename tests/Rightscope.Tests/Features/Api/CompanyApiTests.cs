@@ -73,4 +73,38 @@ public sealed class CompanyApiTests
         Assert.Equal(0, (await JsonAsync(await outsider.GetAsync($"/api/v1/orgs/{other.Slug}/companies"))).GetProperty("totalCount").GetInt32());
         Assert.Equal(JsonValueKind.Object, (await JsonAsync(await app.CreateApiClient(null).GetAsync("/openapi/v1.json"))).GetProperty("paths").GetProperty("/api/v1/orgs/{org}/companies").ValueKind);
     }
+
+    [Fact]
+    public async Task A_token_merges_a_duplicate_with_both_versions_and_a_stale_version_is_a_409()
+    {
+        await using var app = await RightscopeFactory.StartAsync(ProviderData.Sqlite);
+        var (org, _) = await app.CreateOrganizationAsync();
+        var api = app.CreateApiClient(await app.CreateApiTokenAsync(org, Role.Analyst));
+        var companies = $"/api/v1/orgs/{org.Slug}/companies";
+        var survivor = await JsonAsync(await api.PostAsJsonAsync(companies, Company("Fictional Optics")));
+        var duplicate = await JsonAsync(await api.PostAsJsonAsync(companies, Company("Fictional Optics Ltd.", CompanyRegistryTests.AppleIsin)));
+        var merge = $"{companies}/{survivor.GetProperty("id").GetGuid()}/merge";
+
+        var missingVersion = await api.PostAsJsonAsync(merge, new { duplicate = duplicate.GetProperty("id").GetGuid() });
+        Assert.Equal(HttpStatusCode.BadRequest, missingVersion.StatusCode);
+        Assert.True((await JsonAsync(missingVersion)).GetProperty("errors").TryGetProperty("survivorVersion", out _));
+
+        var stale = await api.PostAsJsonAsync(merge, new { duplicate = duplicate.GetProperty("id").GetGuid(), survivorVersion = Guid.NewGuid(), duplicateVersion = duplicate.GetProperty("version").GetGuid() });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal(2, (await CompanyRegistryTests.CompaniesAsync(app, org.Id)).Count);
+
+        var merged = await api.PostAsJsonAsync(merge, new
+        {
+            duplicate = duplicate.GetProperty("id").GetGuid(),
+            survivorVersion = survivor.GetProperty("version").GetGuid(),
+            duplicateVersion = duplicate.GetProperty("version").GetGuid(),
+        });
+        Assert.Equal(HttpStatusCode.OK, merged.StatusCode);
+        Assert.Equal(CompanyRegistryTests.AppleIsin, (await JsonAsync(merged)).GetProperty("isin").GetString());
+        Assert.Single(await CompanyRegistryTests.CompaniesAsync(app, org.Id));
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"{companies}/{duplicate.GetProperty("id").GetGuid()}")).StatusCode);
+
+        var reader = app.CreateApiClient(await app.CreateApiTokenAsync(org, Role.Viewer));
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.PostAsJsonAsync(merge, new { duplicate = Guid.NewGuid() })).StatusCode);
+    }
 }
