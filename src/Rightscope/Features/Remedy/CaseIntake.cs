@@ -165,7 +165,8 @@ public sealed class CaseIntake(RightscopeDbContext db, KeyDerivationQueue queue,
         await numberLock.WaitAsync(cancellationToken);
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // A caller's transaction (if any) is used and committed by the caller; otherwise this one commits.
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
             if (db.Database.IsNpgsql())
             {
                 var key = $"case-number:{grievance.OrganizationId:N}";
@@ -174,7 +175,10 @@ public sealed class CaseIntake(RightscopeDbContext db, KeyDerivationQueue queue,
 
             grievance.Number = await NextNumberAsync(grievance.OrganizationId, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
         finally
         {
