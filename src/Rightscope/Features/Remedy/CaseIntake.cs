@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -16,6 +17,8 @@ namespace Rightscope.Features.Remedy;
 public sealed class CaseIntake(RightscopeDbContext db, KeyDerivationQueue queue, TimeProvider clock)
 {
     private const int MaxAttempts = 20;
+
+    private static readonly ConcurrentDictionary<Guid, SemaphoreSlim> NumberLocks = new();
 
     /// <summary>What a submission came to: stored (with the receipt to show), the queue full, or nobody to seal it to.</summary>
     public sealed record Submitted(bool Busy, Receipt? Receipt, bool NoRecipients = false);
@@ -117,15 +120,15 @@ public sealed class CaseIntake(RightscopeDbContext db, KeyDerivationQueue queue,
         AddAttachments(grievance, MessageAuthor.Reporter, files);
         for (var attempt = 1; ; attempt++)
         {
-            grievance.Number = await NextNumberAsync(channel.OrganizationId, cancellationToken);
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await SaveNumberedAsync(grievance, cancellationToken);
                 return new Submitted(false, receipt);
             }
             catch (DbUpdateException e) when (IsUniqueViolation(e) && attempt < MaxAttempts)
             {
-                // Another submission took the number (or, once in ~10^8 cases, the receipt): try again.
+                // The number is taken under a lock, so what clashed is (once in ~10^8 cases) the receipt, or a number
+                // taken by a writer outside the lock: try again, with a new receipt if it was the receipt.
                 if (await db.Cases.AnyAsync(c => c.ChannelId == channel.Id && c.LookupId == grievance.LookupId, cancellationToken))
                 {
                     receipt.Dispose();
@@ -145,6 +148,41 @@ public sealed class CaseIntake(RightscopeDbContext db, KeyDerivationQueue queue,
 
                 await Task.Delay(Random.Shared.Next(5, 20 * attempt), cancellationToken);
             }
+        }
+    }
+
+    /// <summary>
+    /// Gives the case the organization's next number and commits it, with every other writer of that organization's
+    /// numbers waiting: an in-process lock, the transaction (SQLite's <c>BEGIN IMMEDIATE</c> takes the write lock
+    /// before the number is read) and, on PostgreSQL, an advisory lock for other instances. Without it concurrent
+    /// submissions read the same largest number and all but one fail the unique index and retry, again and again
+    /// under load (DESIGN §8). Everything slow (Argon2id, encryption) is done before; the lock covers one read and
+    /// the insert.
+    /// </summary>
+    private async Task SaveNumberedAsync(GrievanceCase grievance, CancellationToken cancellationToken)
+    {
+        var numberLock = NumberLocks.GetOrAdd(grievance.OrganizationId, _ => new SemaphoreSlim(1, 1));
+        await numberLock.WaitAsync(cancellationToken);
+        try
+        {
+            // A caller's transaction (if any) is used and committed by the caller; otherwise this one commits.
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            if (db.Database.IsNpgsql())
+            {
+                var key = $"case-number:{grievance.OrganizationId:N}";
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({key}))", cancellationToken);
+            }
+
+            grievance.Number = await NextNumberAsync(grievance.OrganizationId, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            numberLock.Release();
         }
     }
 
