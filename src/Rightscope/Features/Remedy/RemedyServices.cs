@@ -13,6 +13,7 @@ public static class RemedyServices
         services.AddScoped<HandlerSession>();
         services.AddScoped<CaseIntake>();
         services.AddScoped<CaseHandling>();
+        services.AddScoped<RecipientAccess>();
         services.AddScoped<CaseAttachments>();
         services.AddScoped<PublicFormReader>();
         services.AddSingleton<PublicChannelLimiter>();
