@@ -1,6 +1,10 @@
 namespace Rightscope.Core.Remedy;
 
-/// <summary>The forms of remedy of the UN Basic Principles on the right to a remedy (2005) that a case can end with.</summary>
+/// <summary>
+/// The forms of remedy of the UN Basic Principles on the right to a remedy (2005) that a case can end with: one value
+/// per entry of the <c>remedy-types</c> reference catalog (<see cref="RemedyCatalog"/>). Stored by name: names never
+/// change (<see cref="Compensation"/> is the catalog's financial compensation) and new values are added at the end.
+/// </summary>
 public enum RemedyType
 {
     Apology,
@@ -9,6 +13,9 @@ public enum RemedyType
     Rehabilitation,
     ProductOrPolicyChange,
     GuaranteeOfNonRepetition,
+    NonFinancialCompensation,
+    PunitiveSanctions,
+    InjunctionAndCessation,
 }
 
 /// <summary>The reporter's answer to "how satisfied are you with how your report was handled?", stored as this value only.</summary>

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using Rightscope.Core.Accounts;
 using Rightscope.Data;
 using Rightscope.Features.Audit;
+using Rightscope.Features.Remedy;
 using Rightscope.Infrastructure.Tenancy;
 using Rightscope.Infrastructure.Web;
 
@@ -14,7 +15,9 @@ namespace Rightscope.Features.Organizations;
 
 /// <summary>
 /// The organization's members: change a member's role or remove a member. An organization always keeps at
-/// least one owner, so nobody can lock everyone out of its members and invitations.
+/// least one owner, so nobody can lock everyone out of its members and invitations. A case handler who leaves (removed,
+/// or given another role) loses their channel recipient rows and sealed case keys in the same transaction, and the
+/// cases assigned to them become unassigned; another recipient can share those cases again.
 /// </summary>
 [RequirePermission(Permission.ManageMembers)]
 public sealed class MembersModel(
@@ -22,6 +25,7 @@ public sealed class MembersModel(
     OrganizationContext context,
     IAuthorizationService authorization,
     AuditTrail audit,
+    RecipientAccess recipients,
     TimeProvider clock,
     IStringLocalizer<OrganizationsText> text) : PageModel
 {
@@ -69,6 +73,7 @@ public sealed class MembersModel(
             var before = membership.Role;
             membership.Role = newRole;
             var revoked = before == Role.Owner ? await RevokeTokensCreatedByAsync(membership.UserId, cancellationToken) : 0;
+            var access = before == Role.CaseHandler ? await recipients.RevokeAsync(membership.UserId, null, cancellationToken) : null;
             await audit.SaveChangesAsync(
                 new AuditRecord(
                     Organization.Id,
@@ -76,7 +81,7 @@ public sealed class MembersModel(
                     "member.role-changed",
                     "membership",
                     membership.Id.ToString("N"),
-                    $"{member}: role {before.ToCode()} → {newRole.ToCode()}{RevokedNote(revoked)}"),
+                    $"{member}: role {before.ToCode()} → {newRole.ToCode()}{RevokedNote(revoked)}{AccessNote(access)}"),
                 cancellationToken);
             return ChangeOutcome.Done;
         }, cancellationToken) switch
@@ -106,6 +111,7 @@ public sealed class MembersModel(
 
             db.Memberships.Remove(membership);
             var revoked = await RevokeTokensCreatedByAsync(membership.UserId, cancellationToken);
+            var access = await recipients.RevokeAsync(membership.UserId, null, cancellationToken);
             await audit.SaveChangesAsync(
                 new AuditRecord(
                     Organization.Id,
@@ -113,7 +119,7 @@ public sealed class MembersModel(
                     "member.removed",
                     "membership",
                     membership.Id.ToString("N"),
-                    $"{member} removed (role {membership.Role.ToCode()}){RevokedNote(revoked)}"),
+                    $"{member} removed (role {membership.Role.ToCode()}){RevokedNote(revoked)}{AccessNote(access)}"),
                 cancellationToken);
             return ChangeOutcome.Done;
         }, cancellationToken) switch
@@ -143,6 +149,9 @@ public sealed class MembersModel(
 
         return tokens.Count;
     }
+
+    private static string AccessNote(RecipientAccess.Revoked? access) =>
+        access is null || access is { Channels: 0, Envelopes: 0, Unassigned: 0 } ? "" : "; " + RecipientAccess.Describe(access);
 
     private static string RevokedNote(int revoked) => revoked == 0 ? "" : $"; {revoked} API token(s) they created revoked";
 

@@ -59,6 +59,26 @@ public sealed partial class CaseDetailModel
             return await SaveStepAsync("case.recipient-excluded", $"recipient {envelope.UserId:N} excluded for a conflict of interest", "excluded", key, cancellationToken);
         }, cancellationToken);
 
+    /// <summary>
+    /// Undoes a conflict-of-interest exclusion. The exclusion destroyed the person's sealed case key, so undoing it only
+    /// allows sharing again: they open the case once a recipient shares it with them (the share form below).
+    /// </summary>
+    public Task<IActionResult> OnPostUnexcludeAsync(Guid id, CancellationToken cancellationToken) =>
+        WithKeyAsync(id, async key =>
+        {
+            ModelState.Clear();
+            var exclusion = Person is { } userId
+                ? await db.CaseExclusions.FirstOrDefaultAsync(e => e.CaseId == Case.Id && e.UserId == userId, cancellationToken)
+                : null;
+            if (exclusion is null)
+            {
+                return await InvalidFieldAsync(nameof(Person), "People.UnexcludeInvalid", key, cancellationToken);
+            }
+
+            db.CaseExclusions.Remove(exclusion);
+            return await SaveStepAsync("case.exclusion-undone", $"exclusion of recipient {exclusion.UserId:N} undone; the case key must be shared again", "unexcluded", key, cancellationToken);
+        }, cancellationToken);
+
     public Task<IActionResult> OnPostShareAsync(Guid id, CancellationToken cancellationToken) =>
         WithKeyAsync(id, async key =>
         {

@@ -14,13 +14,17 @@ namespace Rightscope.Features.Remedy;
 
 /// <summary>
 /// Owners list and create the organization's public channels. Owners see how many cases each channel has, never
-/// their content. Recipients are chosen among case handlers who have created their case keys.
+/// their content. Recipients are chosen among case handlers who have created their case keys, when the channel is
+/// created and afterwards: a recipient added later receives new cases only (each case key is sealed per recipient, and
+/// the owner cannot open it), so a current recipient shares existing cases from the case page; a recipient removed
+/// loses their sealed case keys of the channel, unless that would leave a case nobody can open.
 /// </summary>
 [RequirePermission(Permission.ManageChannels)]
 public sealed class ChannelsModel(
     RightscopeDbContext db,
     OrganizationContext context,
     AuditTrail audit,
+    RecipientAccess access,
     RemedySettings settings,
     TimeProvider clock,
     IStringLocalizer<RemedyText> text) : PageModel
@@ -32,6 +36,9 @@ public sealed class ChannelsModel(
     }
 
     public sealed record Candidate(Guid UserId, string DisplayName, string Email);
+
+    /// <summary>A recipient row of a channel; <paramref name="Usable"/> is false when they no longer handle cases or have no keys.</summary>
+    public sealed record Recipient(Guid ChannelId, Guid UserId, string DisplayName, string Email, bool Usable);
 
     public sealed class InputModel
     {
@@ -63,6 +70,15 @@ public sealed class ChannelsModel(
     public IReadOnlyList<ChannelRow> Channels { get; private set; } = [];
 
     public IReadOnlyList<Candidate> Candidates { get; private set; } = [];
+
+    public IReadOnlyList<Recipient> Recipients { get; private set; } = [];
+
+    /// <summary>The outcome of the last recipient change, shown after the redirect.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Done { get; set; }
+
+    /// <summary>The key of a channel's recipient errors, and the id of its recipients section.</summary>
+    public static string RecipientsField(Guid channelId) => $"recipients-{channelId:N}";
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -142,6 +158,65 @@ public sealed class ChannelsModel(
         return Redirect($"/o/{Slug}/channels?created={slug}");
     }
 
+    public async Task<IActionResult> OnPostAddRecipientAsync(Guid channelId, Guid? person, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var channel = await db.Channels.FirstOrDefaultAsync(c => c.Id == channelId, cancellationToken);
+        if (channel is null)
+        {
+            return NotFound();
+        }
+
+        await LoadAsync(cancellationToken);
+        var candidate = Candidates.FirstOrDefault(c => c.UserId == person);
+        if (candidate is null || Recipients.Any(r => r.ChannelId == channelId && r.UserId == candidate.UserId))
+        {
+            ModelState.AddModelError(RecipientsField(channelId), text["Channels.AddInvalid"]);
+            return this.InvalidForm();
+        }
+
+        db.ChannelRecipients.Add(new ChannelRecipient { OrganizationId = channel.OrganizationId, ChannelId = channel.Id, UserId = candidate.UserId });
+        await audit.SaveChangesAsync(
+            new AuditRecord(context.Current.Id, AuditActor.SignedIn(User), "channel.recipient-added", "channel", channel.Id.ToString("N"),
+                $"channel {channel.Slug}: recipient {candidate.UserId:N} added (new cases only; existing cases are shared by a recipient)"),
+            cancellationToken);
+        return Redirect($"/o/{Slug}/channels?done=recipient-added#{RecipientsField(channel.Id)}");
+    }
+
+    public async Task<IActionResult> OnPostRemoveRecipientAsync(Guid channelId, Guid? person, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var channel = await db.Channels.FirstOrDefaultAsync(c => c.Id == channelId, cancellationToken);
+        if (channel is null)
+        {
+            return NotFound();
+        }
+
+        if (person is not { } userId || !await db.ChannelRecipients.AnyAsync(r => r.ChannelId == channelId && r.UserId == userId, cancellationToken))
+        {
+            await LoadAsync(cancellationToken);
+            ModelState.AddModelError(RecipientsField(channelId), text["Channels.RemoveInvalid"]);
+            return this.InvalidForm();
+        }
+
+        var unreadable = await access.OnlyOpenedByAsync(userId, channelId, cancellationToken);
+        if (unreadable.Count > 0)
+        {
+            // Their envelope is the only way into these cases: deleting it would destroy them.
+            await LoadAsync(cancellationToken);
+            ModelState.AddModelError(RecipientsField(channelId), text["Channels.RemoveLast", string.Join(", ", unreadable)]);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        var revoked = await access.RevokeAsync(userId, channelId, cancellationToken);
+        await audit.SaveChangesAsync(
+            new AuditRecord(context.Current.Id, AuditActor.SignedIn(User), "channel.recipient-removed", "channel", channel.Id.ToString("N"),
+                $"channel {channel.Slug}: recipient {userId:N} removed; {RecipientAccess.Describe(revoked)}"),
+            cancellationToken);
+        return Redirect($"/o/{Slug}/channels?done=recipient-removed#{RecipientsField(channel.Id)}");
+    }
+
     private void Require(string field, string value, int max)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -184,5 +259,21 @@ public sealed class ChannelsModel(
                 orderby membership.User!.Email
                 select new Candidate(membership.UserId, membership.User!.DisplayName, membership.User.Email ?? ""))
             .ToListAsync(cancellationToken);
+        var recipientRows = await (
+                from recipient in db.ChannelRecipients
+                join user in db.Users on recipient.UserId equals user.Id
+                select new
+                {
+                    recipient.ChannelId,
+                    recipient.UserId,
+                    user.DisplayName,
+                    user.Email,
+                    Usable = db.HandlerKeys.Any(k => k.UserId == recipient.UserId)
+                        && db.Memberships.Any(m => m.UserId == recipient.UserId && m.Role == Role.CaseHandler),
+                })
+            .ToListAsync(cancellationToken);
+        Recipients = [.. recipientRows
+            .Select(r => new Recipient(r.ChannelId, r.UserId, r.DisplayName, r.Email ?? "", r.Usable))
+            .OrderBy(r => r.Email, StringComparer.OrdinalIgnoreCase)];
     }
 }

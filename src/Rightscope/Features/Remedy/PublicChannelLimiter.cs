@@ -35,8 +35,7 @@ public sealed class PublicChannelLimiter : IDisposable
     /// <summary>Whether this post may go on; false means "try again in a minute" (429).</summary>
     public bool TryAcquire(HttpRequest request, Guid channelId, PublicPostKind kind)
     {
-        var token = request.HasFormContentType ? request.Form["__rs_af"].ToString() : "";
-        using var perToken = _perToken.AttemptAcquire(Hash(token));
+        using var perToken = _perToken.AttemptAcquire(FormTokenHash(request));
         if (!perToken.IsAcquired)
         {
             return false;
@@ -52,7 +51,12 @@ public sealed class PublicChannelLimiter : IDisposable
         _perChannel.Dispose();
     }
 
-    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    /// <summary>The key of a post's form-token tier: a hash of its anti-forgery request token (nothing about the person).</summary>
+    public static string FormTokenHash(HttpRequest request)
+    {
+        var token = request.HasFormContentType ? request.Form["__rs_af"].ToString() : "";
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    }
 
     private static TokenBucketRateLimiterOptions Bucket(int perMinute) => new()
     {

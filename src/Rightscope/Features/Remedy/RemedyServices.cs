@@ -13,9 +13,11 @@ public static class RemedyServices
         services.AddScoped<HandlerSession>();
         services.AddScoped<CaseIntake>();
         services.AddScoped<CaseHandling>();
+        services.AddScoped<RecipientAccess>();
         services.AddScoped<CaseAttachments>();
         services.AddScoped<PublicFormReader>();
         services.AddSingleton<PublicChannelLimiter>();
+        services.AddSingleton<ReceiptAttempts>();
         return services;
     }
 }

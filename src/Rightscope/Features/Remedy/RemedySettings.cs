@@ -17,6 +17,12 @@ public sealed record RemedySettings(
 {
     public const string Section = "Remedy";
 
+    /// <summary>
+    /// Wrong receipts one channel's follow-up page takes per 15 minutes before every follow-up of the channel waits
+    /// (<c>Remedy:RateLimit:FailedReceiptsPerChannel</c>; see <see cref="ReceiptAttempts"/> for the arithmetic).
+    /// </summary>
+    public int FailedReceiptsPerChannel { get; init; } = 100;
+
     /// <summary>Limits of files sent through the public channel (<c>Remedy:Uploads:*</c>).</summary>
     public UploadLimits Uploads { get; init; } = UploadLimits.Default;
 
@@ -59,6 +65,7 @@ public sealed record RemedySettings(
             Positive(section.GetSection("RateLimit"), "PostsPerChannelPerMinute", 600))
         {
             Uploads = new UploadLimits(maxFileBytes, maxFiles),
+            FailedReceiptsPerChannel = Positive(section.GetSection("RateLimit"), "FailedReceiptsPerChannel", 100),
         };
     }
 

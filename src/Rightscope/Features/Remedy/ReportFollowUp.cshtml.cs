@@ -18,8 +18,8 @@ namespace Rightscope.Features.Remedy;
 [StreamedPublicForm]
 [RequestFormLimits(ValueCountLimit = PublicChannelPage.MaxFormValues, ValueLengthLimit = PublicChannelPage.MaxValueLength, KeyLengthLimit = 256, MultipartBodyLengthLimit = 0)]
 public sealed partial class ReportFollowUpModel(
-    RightscopeDbContext db, TenantScope tenant, CaseIntake intake, CaseAttachments attachments, PublicChannelLimiter limiter, PublicFormReader reader,
-    IStringLocalizer<RemedyText> text)
+    RightscopeDbContext db, TenantScope tenant, CaseIntake intake, CaseAttachments attachments, PublicChannelLimiter limiter, ReceiptAttempts attempts,
+    PublicFormReader reader, IStringLocalizer<RemedyText> text)
     : PublicChannelPage(db, tenant)
 {
     public const int MessageMaxLength = 10_000;
@@ -54,6 +54,9 @@ public sealed partial class ReportFollowUpModel(
 
     public bool RemoveMetadata { get; private set; } = true;
 
+    /// <summary>Set when too many wrong receipts were tried: the whole minutes to wait before trying again (429).</summary>
+    public int? WaitMinutes { get; private set; }
+
     public UploadLimits Limits => reader.Limits;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
@@ -76,12 +79,20 @@ public sealed partial class ReportFollowUpModel(
         Replying = kind == PostKind.Reply;
         CaseIntake.Opened? opened = null;
         var limited = false;
+        TimeSpan? slowed = null;
         try
         {
             async Task<CaseIntake.Opened?> OpenCaseAsync(PublicForm read)
             {
-                if (opened is null && !limited)
+                if (opened is null && !limited && slowed is null)
                 {
+                    // Refused before any derivation is spent, whether the receipt is right or not.
+                    slowed = attempts.RefusedFor(Request, Channel.Id);
+                    if (slowed is not null)
+                    {
+                        return null;
+                    }
+
                     if (!Admitted(limiter, PublicPostKind.FollowUp))
                     {
                         limited = true;
@@ -89,6 +100,10 @@ public sealed partial class ReportFollowUpModel(
                     }
 
                     opened = await intake.OpenAsync(Channel, read.Value(nameof(Receipt)), cancellationToken);
+                    if (opened is { Busy: false, Case: null })
+                    {
+                        attempts.Failed(Request, Channel.Id);
+                    }
                 }
 
                 return opened;
@@ -111,6 +126,14 @@ public sealed partial class ReportFollowUpModel(
             Satisfaction = form.Value(nameof(Satisfaction));
             RemoveMetadata = !form.Fields.ContainsKey(PublicFormReader.MetadataChoiceShown) || form.Fields.ContainsKey(PublicFormReader.RemoveMetadata);
             await OpenCaseAsync(form);
+            if (slowed is { } wait)
+            {
+                var result = RateLimited();
+                WaitMinutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
+                Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return result;
+            }
+
             if (limited)
             {
                 return RateLimited();
