@@ -35,4 +35,7 @@ public enum Permission
 
     /// <summary>Publish benchmark editions and reports.</summary>
     Publish,
+
+    /// <summary>See the effectiveness dashboard of the grievance mechanism: suppressed aggregate counts, never case content.</summary>
+    ViewCaseMetrics,
 }

@@ -74,6 +74,12 @@ public sealed class RolePermissionsTests
     }
 
     [Fact]
+    public void Owners_and_case_handlers_see_the_case_metrics_and_nobody_else()
+    {
+        Assert.Equal([Role.Owner, Role.CaseHandler], RolePermissions.RolesWith(Permission.ViewCaseMetrics));
+    }
+
+    [Fact]
     public void Every_role_has_a_code_that_parses_back()
     {
         foreach (var role in Roles.All)

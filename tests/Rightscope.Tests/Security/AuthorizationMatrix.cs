@@ -65,6 +65,8 @@ public static class AuthorizationMatrix
 
         ["o/{org}/channels"] = RouteRule.Organization("/o/{org}/channels", Permission.ManageChannels, "GET", "POST"),
         ["o/{org}/cases"] = RouteRule.Organization("/o/{org}/cases", Permission.HandleCases),
+        // Owners and case handlers: suppressed aggregate counts only, never content.
+        ["o/{org}/cases/effectiveness"] = RouteRule.Organization("/o/{org}/cases/effectiveness", Permission.ViewCaseMetrics),
         // Only a recipient of the case finds it; the id exists nowhere, so handlers get 404 and the others 403.
         ["o/{org}/cases/{id:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/cases/{MissingId}", Permission.HandleCases, null, "GET", "POST"),
         ["o/{org}/cases/{id:guid}/files/{fileId:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/cases/{MissingId}/files/{MissingId}", Permission.HandleCases, null),
