@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Rightscope.Core.Accounts;
 using Rightscope.Core.Remedy;
+using Rightscope.Core.Statistics;
 using Rightscope.Data;
 using Rightscope.Infrastructure.Tenancy;
 
@@ -10,15 +11,16 @@ namespace Rightscope.Features.Remedy;
 /// <summary>
 /// The company page's grievance signals (GP31(g), the learning loop of DESIGN §9.3): how many of the organization's
 /// cases are linked to the company, which categories, rights and remedy types they concern — plaintext triage only,
-/// never content, with small counts shown as "&lt;5". A handler also sees the numbers of the linked cases they can open.
+/// never content, with small counts suppressed as on the effectiveness dashboard. A handler also sees the numbers of the linked cases they can open.
 /// </summary>
 public sealed class CompanyGrievanceSignalsViewComponent(RightscopeDbContext db, OrganizationContext context) : ViewComponent
 {
     public sealed record Model(
         string Slug,
-        SuppressedCount Total,
-        SuppressedCount Open,
-        SuppressedCount Closed,
+        bool Any,
+        PublishedCount Total,
+        PublishedCount Open,
+        PublishedCount Closed,
         IReadOnlyList<CaseCategory> Categories,
         IReadOnlyList<string> Rights,
         IReadOnlyList<RemedyType> RemedyTypes,
@@ -45,12 +47,13 @@ public sealed class CompanyGrievanceSignalsViewComponent(RightscopeDbContext db,
         }
 
         var open = cases.Count(c => CaseWorkflow.IsOpen(c.Status));
-        var (openShown, closedShown) = SuppressedCount.Split(open, cases.Count - open);
+        var counts = SmallCellSuppression.Apply(CountTable.OneWay([open, cases.Count - open]));
         var model = new Model(
             context.Current.Slug,
-            SuppressedCount.Of(cases.Count),
-            openShown,
-            closedShown,
+            cases.Count > 0,
+            counts.GrandTotal,
+            counts.Cell(0, 0),
+            counts.Cell(1, 0),
             [.. cases.Where(c => c.Category is not null).Select(c => c.Category!.Value).Distinct().Order()],
             [.. cases.SelectMany(c => CaseRights(c.RightKeys)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             [.. remedyTypes.Order()],
