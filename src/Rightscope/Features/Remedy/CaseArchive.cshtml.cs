@@ -53,9 +53,9 @@ public sealed class CaseArchiveModel(
         }
 
         var passphrase = Passphrase ?? "";
-        // Never echoed back into the form, whatever happens.
-        Passphrase = null;
-        PassphraseConfirm = PassphraseConfirm is null ? null : "";
+        var confirm = PassphraseConfirm ?? "";
+        // Never echoed back into the form, whatever happens (the fields render no value either).
+        Passphrase = PassphraseConfirm = null;
         ModelState.Clear();
         if (passphrase.Length < CaseArchive.MinPassphraseLength)
         {
@@ -65,7 +65,7 @@ public sealed class CaseArchiveModel(
         {
             ModelState.AddModelError(nameof(Passphrase), text["Validation.TooLong"]);
         }
-        else if (Request.Form["PassphraseConfirm"].ToString() != passphrase)
+        else if (confirm != passphrase)
         {
             ModelState.AddModelError(nameof(PassphraseConfirm), text["Archive.PassphraseMismatch"]);
         }
