@@ -35,7 +35,7 @@ public static class RightscopeServices
         {
             case DatabaseProvider.Sqlite:
                 services.AddDbContext<RightscopeDbContext, SqliteRightscopeDbContext>(options =>
-                    options.UseSqlite(database.ConnectionString));
+                    options.UseSqlite(database.ConnectionString).AddInterceptors(new SqliteSecureDelete()));
                 break;
             case DatabaseProvider.Postgres:
                 // No retrying execution strategy: commands run in explicit transactions with their audit entry,
@@ -89,6 +89,8 @@ public static class RightscopeServices
         services.AddOptions<JobSettings>().Bind(configuration.GetSection("Jobs"));
         services.AddScoped<JobLeases>();
         services.AddRecurringJob<Features.Portfolios.HoldingsUploadCleanup>(Features.Portfolios.HoldingsUploadCleanup.Name, Features.Portfolios.HoldingsUploadCleanup.Interval);
+        services.AddScoped<Features.Remedy.CaseDeletion>();
+        services.AddRecurringJob<Features.Remedy.CaseRetentionPurge>(Features.Remedy.CaseRetentionPurge.Name, Features.Remedy.CaseRetentionPurge.Interval);
         services.AddScreening();
         services.AddScoped<Features.Engagements.EngagementAssessments>();
         services.AddScoped<Features.Engagements.EngagementCommands>();

@@ -70,6 +70,7 @@ public static class AuthorizationMatrix
         // Only a recipient of the case finds it; the id exists nowhere, so handlers get 404 and the others 403.
         ["o/{org}/cases/{id:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/cases/{MissingId}", Permission.HandleCases, null, "GET", "POST"),
         ["o/{org}/cases/{id:guid}/files/{fileId:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/cases/{MissingId}/files/{MissingId}", Permission.HandleCases, null),
+        ["o/{org}/cases/{id:guid}/archive"] = RouteRule.OrganizationResource($"/o/{{org}}/cases/{MissingId}/archive", Permission.HandleCases, null, "GET", "POST"),
 
         ["o/{org}/companies"] = RouteRule.Organization("/o/{org}/companies", Permission.ReadWorkspace),
         ["o/{org}/companies/new"] = RouteRule.Organization("/o/{org}/companies/new", Permission.EditWorkspace, "GET", "POST"),

@@ -24,6 +24,7 @@ public sealed partial class CaseDetailModel(
     CaseIntake intake,
     CaseHandling handling,
     CaseAttachments attachments,
+    CaseDeletion deletion,
     AuditTrail audit,
     IStringLocalizer<RemedyText> text) : PageModel
 {

@@ -15,7 +15,11 @@ namespace Rightscope.Features.Remedy;
 [RequirePermission(Permission.HandleCases)]
 public sealed class CaseListModel(RightscopeDbContext db, OrganizationContext context, HandlerSession session, TimeProvider clock) : PageModel
 {
-    public sealed record Row(GrievanceCase Case, Channel Channel, DateOnly? CheckInDue);
+    public sealed record Row(GrievanceCase Case, Channel Channel, DateOnly? CheckInDue)
+    {
+        /// <summary>Open, and past its channel's retention period: never deleted silently, its handlers decide.</summary>
+        public bool RetentionDecisionNeeded { get; init; }
+    }
 
     public string Slug => context.Current.Slug;
 
@@ -24,6 +28,11 @@ public sealed class CaseListModel(RightscopeDbContext db, OrganizationContext co
     public IReadOnlyList<Row> Cases { get; private set; } = [];
 
     public int CheckInsDue => Cases.Count(c => c.CheckInDue is not null);
+
+    public int RetentionDecisions => Cases.Count(c => c.RetentionDecisionNeeded);
+
+    [FromQuery(Name = "done")]
+    public string? Done { get; set; }
 
     [FromQuery(Name = "status")]
     public string? StatusFilter { get; set; }
@@ -83,7 +92,10 @@ public sealed class CaseListModel(RightscopeDbContext db, OrganizationContext co
                 .ToListAsync(cancellationToken))
             .GroupBy(c => c.CaseId)
             .ToDictionary(g => g.Key, g => g.Min(c => c.DueOn));
-        Cases = [.. rows.Select(row => new Row(row.@case, row.channel, due.TryGetValue(row.@case.Id, out var day) ? day : null))];
+        Cases = [.. rows.Select(row => new Row(row.@case, row.channel, due.TryGetValue(row.@case.Id, out var day) ? day : null)
+        {
+            RetentionDecisionNeeded = CaseRetention.NeedsDecision(row.@case.ReceivedOn, row.@case.ClosedOn, row.channel.RetentionDays, today),
+        })];
         return Page();
     }
 

@@ -15,6 +15,7 @@ public static class RemedyServices
         services.AddScoped<CaseHandling>();
         services.AddScoped<RecipientAccess>();
         services.AddScoped<CaseAttachments>();
+        services.AddScoped<CaseArchive>();
         services.AddScoped<PublicFormReader>();
         services.AddSingleton<PublicChannelLimiter>();
         services.AddSingleton<ReceiptAttempts>();
