@@ -16,6 +16,7 @@ public static class RemedyServices
         services.AddScoped<CaseAttachments>();
         services.AddScoped<PublicFormReader>();
         services.AddSingleton<PublicChannelLimiter>();
+        services.AddCaseDeadlines();
         return services;
     }
 }
