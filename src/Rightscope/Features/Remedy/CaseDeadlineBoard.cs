@@ -49,6 +49,10 @@ public sealed class CaseDeadlineBoard(RightscopeDbContext db, CaseDeadlineSettin
             ignoreTenant: false,
             cancellationToken);
 
+    /// <summary>The open cases of the current organization, whoever receives them: for counts shown to owners, never rows.</summary>
+    public async Task<CaseDeadlineCounts> CountsForOrganizationAsync(CancellationToken cancellationToken) =>
+        CaseDeadlineCounts.Of(await EvaluateAsync(db.Cases.AsNoTracking(), ignoreTenant: false, cancellationToken));
+
     /// <summary>The open cases of every organization (for the reminder job, which runs outside any request).</summary>
     public Task<List<CaseDeadlineRow>> ForAllOrganizationsAsync(CancellationToken cancellationToken) =>
         EvaluateAsync(db.Cases.IgnoreQueryFilters().AsNoTracking(), ignoreTenant: true, cancellationToken);

@@ -135,6 +135,9 @@ public sealed partial class RemedyDeadlinesTests
         Assert.Equal(new() { ["due-soon"] = 0, ["overdue-acknowledgement"] = 0, ["overdue-feedback"] = 0 }, await CountsAsync(otherClient, slug));
         Assert.Empty(await RowsAsync(otherClient, slug));
         Assert.Equal(HttpStatusCode.Forbidden, (await setup.OwnerClient.GetAsync($"/o/{slug}/cases/deadlines")).StatusCode);
+        var channels = await HtmlAsync(await setup.OwnerClient.GetAsync($"/o/{slug}/channels"));
+        Assert.Contains("acknowledgement overdue in 1 case(s), feedback overdue in 0, due soon in 0.", channels, StringComparison.Ordinal);
+        Assert.DoesNotContain("a report", channels, StringComparison.Ordinal);
 
         // Another organization's handler cannot reach this organization's page at all.
         var elsewhere = await RemedySteps.SetUpAsync(app);
