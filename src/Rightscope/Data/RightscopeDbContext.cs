@@ -74,6 +74,8 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
     public DbSet<CaseCheckIn> CaseCheckIns => Set<CaseCheckIn>();
     public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
 
+    public DbSet<CaseReminder> CaseReminders => Set<CaseReminder>();
+
     public DbSet<Company> Companies => Set<Company>();
 
     public DbSet<Portfolio> Portfolios => Set<Portfolio>();

@@ -64,9 +64,12 @@ public static class AuthorizationMatrix
         ["o/{org}/assessments/{id:guid}/comments"] = RouteRule.OrganizationResource($"/o/{{org}}/assessments/{MissingId}/comments", Permission.ReadWorkspace, Permission.EditWorkspace, "GET", "POST") with { AlsoWrite = Permission.Review },
 
         ["o/{org}/channels"] = RouteRule.Organization("/o/{org}/channels", Permission.ManageChannels, "GET", "POST"),
+        ["o/{org}/channels/{id:guid}/service-levels"] = RouteRule.OrganizationResource($"/o/{{org}}/channels/{MissingId}/service-levels", Permission.ManageChannels, null, "GET", "POST"),
         ["o/{org}/cases"] = RouteRule.Organization("/o/{org}/cases", Permission.HandleCases),
         // Owners and case handlers: suppressed aggregate counts only, never content.
         ["o/{org}/cases/effectiveness"] = RouteRule.Organization("/o/{org}/cases/effectiveness", Permission.ViewCaseMetrics),
+        // Deadlines and reminders of the cases the handler receives; POST marks reminders read.
+        ["o/{org}/cases/deadlines"] = RouteRule.Organization("/o/{org}/cases/deadlines", Permission.HandleCases, "GET", "POST"),
         // Only a recipient of the case finds it; the id exists nowhere, so handlers get 404 and the others 403.
         ["o/{org}/cases/{id:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/cases/{MissingId}", Permission.HandleCases, null, "GET", "POST"),
         ["o/{org}/cases/{id:guid}/files/{fileId:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/cases/{MissingId}/files/{MissingId}", Permission.HandleCases, null),

@@ -41,6 +41,14 @@ public sealed class Channel : ITenantOwned
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>Days after receipt by which a case must be acknowledged (<see cref="Core.Remedy.ServiceLevel"/>).</summary>
+    public int AcknowledgeDays { get; set; } = Core.Remedy.ServiceLevel.Default.AcknowledgeDays;
+
+    /// <summary>Calendar months after acknowledgement by which the reporter must have had feedback.</summary>
+    public int FeedbackMonths { get; set; } = Core.Remedy.ServiceLevel.Default.FeedbackMonths;
+
+    public Core.Remedy.ServiceLevel ServiceLevel => new(AcknowledgeDays, FeedbackMonths);
+
     public string Name(bool chinese) => chinese ? NameZh : NameEn;
 
     public string Intro(bool chinese) => chinese ? IntroZh : IntroEn;

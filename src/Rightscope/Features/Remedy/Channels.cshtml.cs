@@ -27,7 +27,8 @@ public sealed class ChannelsModel(
     RecipientAccess access,
     RemedySettings settings,
     TimeProvider clock,
-    IStringLocalizer<RemedyText> text) : PageModel
+    IStringLocalizer<RemedyText> text,
+    CaseDeadlineSettings serviceLevels) : PageModel
 {
     /// <summary>A channel with its usable recipients (current case handlers with keys); with none it accepts no reports.</summary>
     public sealed record ChannelRow(Channel Channel, int Recipients, IReadOnlyDictionary<CaseStatus, int> Cases)
@@ -57,6 +58,11 @@ public sealed class ChannelsModel(
         public int RetentionDays { get; set; } = 365;
 
         public List<Guid> Recipients { get; set; } = [];
+
+        /// <summary>Empty means the organization's default (<c>Remedy:Sla:*</c>).</summary>
+        public string? AcknowledgeDays { get; set; }
+
+        public string? FeedbackMonths { get; set; }
     }
 
     public string Slug => context.Current.Slug;
@@ -66,6 +72,9 @@ public sealed class ChannelsModel(
 
     [BindProperty(SupportsGet = true)]
     public string? Created { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Updated { get; set; }
 
     public IReadOnlyList<ChannelRow> Channels { get; private set; } = [];
 
@@ -80,7 +89,12 @@ public sealed class ChannelsModel(
     /// <summary>The key of a channel's recipient errors, and the id of its recipients section.</summary>
     public static string RecipientsField(Guid channelId) => $"recipients-{channelId:N}";
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Input.AcknowledgeDays = serviceLevels.Default.AcknowledgeDays.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Input.FeedbackMonths = serviceLevels.Default.FeedbackMonths.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await LoadAsync(cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -110,6 +124,10 @@ public sealed class ChannelsModel(
             ModelState.AddModelError("Input.RetentionDays", text["Channels.RetentionRange", Channel.MinRetentionDays, Channel.MaxRetentionDays]);
         }
 
+        var acknowledgeDays = string.IsNullOrWhiteSpace(Input.AcknowledgeDays) ? serviceLevels.Default.AcknowledgeDays : ServiceLevelInput.Parse(Input.AcknowledgeDays);
+        var feedbackMonths = string.IsNullOrWhiteSpace(Input.FeedbackMonths) ? serviceLevels.Default.FeedbackMonths : ServiceLevelInput.Parse(Input.FeedbackMonths);
+        ServiceLevelInput.Validate(ModelState, text, "Input.AcknowledgeDays", acknowledgeDays, "Input.FeedbackMonths", feedbackMonths);
+
         var recipients = Input.Recipients.Distinct().ToList();
         if (recipients.Count == 0 || recipients.Any(id => Candidates.All(c => c.UserId != id)))
         {
@@ -131,6 +149,8 @@ public sealed class ChannelsModel(
             IntroZh = Input.IntroZh.Trim(),
             Questionnaire = kind,
             RetentionDays = Input.RetentionDays,
+            AcknowledgeDays = acknowledgeDays!.Value,
+            FeedbackMonths = feedbackMonths!.Value,
             ReceiptSalt = ReporterAccessKey.NewSalt(),
             ReceiptCost = settings.Cost.ToDescriptor(),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
@@ -145,7 +165,7 @@ public sealed class ChannelsModel(
         {
             await audit.SaveChangesAsync(
                 new AuditRecord(context.Current.Id, AuditActor.SignedIn(User), "channel.created", "channel", channel.Id.ToString("N"),
-                    $"channel {slug} ({kind.ToCode()}, retention {channel.RetentionDays} days, {recipients.Count} recipients)"),
+                    $"channel {slug} ({kind.ToCode()}, retention {channel.RetentionDays} days, {recipients.Count} recipients, acknowledgement {channel.AcknowledgeDays} days, feedback {channel.FeedbackMonths} months)"),
                 cancellationToken);
         }
         catch (DbUpdateException e) when (CaseIntake.IsUniqueViolation(e))

@@ -21,6 +21,7 @@ public static class RemedyModel
             channel.Property(c => c.ReceiptSalt).HasMaxLength(16);
             channel.Property(c => c.ReceiptCost).HasMaxLength(100);
             channel.HasIndex(c => c.OrganizationId);
+            channel.Ignore(c => c.ServiceLevel);
             channel.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         });
 
@@ -84,6 +85,7 @@ public static class RemedyModel
         });
 
         CaseWorkflowModel.Configure(builder);
+        CaseDeadlineModel.Configure(builder);
         builder.Entity<CaseAttachment>(attachment =>
         {
             attachment.Property(a => a.AddedBy).HasConversion<string>().HasMaxLength(32);

@@ -19,6 +19,7 @@ public static class RemedyServices
         services.AddScoped<PublicFormReader>();
         services.AddSingleton<PublicChannelLimiter>();
         services.AddSingleton<ReceiptAttempts>();
+        services.AddCaseDeadlines();
         return services;
     }
 }

@@ -1,0 +1,108 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Rightscope.Core.Accounts;
+using Rightscope.Data;
+using Rightscope.Features.Audit;
+using Rightscope.Infrastructure.Tenancy;
+
+namespace Rightscope.Features.Remedy;
+
+/// <summary>
+/// The service-level dashboard of a case handler: counts of deadlines due soon and overdue, and each open case they
+/// receive with its next deadline, filtered by <c>?deadline=overdue|due</c> (bookmarkable). Below, their unread
+/// reminders, which name only a case number, a deadline and its day, and can be marked read.
+/// </summary>
+[RequirePermission(Permission.HandleCases)]
+public sealed class CaseDeadlinesModel(RightscopeDbContext db, OrganizationContext context, CaseDeadlineBoard board, AuditTrail audit) : PageModel
+{
+    public const string OverdueFilter = "overdue";
+
+    public const string DueFilter = "due";
+
+    public string Slug => context.Current.Slug;
+
+    public DateOnly Today => board.Today;
+
+    public int WarningDays => board.Settings.WarningDays;
+
+    public CaseDeadlineCounts Counts { get; private set; } = new(0, 0, 0);
+
+    public IReadOnlyList<CaseDeadlineRow> Cases { get; private set; } = [];
+
+    public IReadOnlyList<(CaseReminder Reminder, Guid CaseId)> Reminders { get; private set; } = [];
+
+    [FromQuery(Name = "deadline")]
+    public string? DeadlineFilter { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Done { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (DeadlineFilter is not (null or "" or OverdueFilter or DueFilter))
+        {
+            ModelState.AddModelError("deadline", "deadline");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await LoadAsync(null, cancellationToken);
+            return Page();
+        }
+
+        await LoadAsync(DeadlineFilter, cancellationToken);
+        return Page();
+    }
+
+    // A form without a handler goes back to the page.
+    public IActionResult OnPost() => Redirect($"/o/{Slug}/cases/deadlines");
+
+    /// <summary>Marks one reminder (<paramref name="reminder"/>) or, without it, all of the handler's unread reminders as read.</summary>
+    public async Task<IActionResult> OnPostReadAsync(Guid? reminder, CancellationToken cancellationToken)
+    {
+        var userId = context.Membership!.UserId;
+        var today = board.Today;
+        var mine = db.CaseReminders.Where(r => r.UserId == userId && r.ReadOn == null);
+        if (reminder is { } id)
+        {
+            mine = mine.Where(r => r.Id == id);
+        }
+
+        var reminders = await mine.ToListAsync(cancellationToken);
+        if (reminder is not null && reminders.Count == 0)
+        {
+            // Someone else's, another organization's, already read or unknown: the same answer for all.
+            return NotFound();
+        }
+
+        foreach (var r in reminders)
+        {
+            r.ReadOn = today;
+        }
+
+        if (reminders.Count > 0)
+        {
+            await audit.SaveChangesAsync(
+                new AuditRecord(context.Current.Id, AuditActor.SignedIn(User), "case-reminders.read", "case-reminder",
+                    reminder?.ToString("N"), string.Create(CultureInfo.InvariantCulture, $"{reminders.Count} reminder(s) marked read")),
+                cancellationToken);
+        }
+
+        return Redirect($"/o/{Slug}/cases/deadlines?done=read");
+    }
+
+    private async Task LoadAsync(string? filter, CancellationToken cancellationToken)
+    {
+        var userId = context.Membership!.UserId;
+        var rows = await board.ForRecipientAsync(userId, cancellationToken);
+        Counts = CaseDeadlineCounts.Of(rows);
+        IEnumerable<CaseDeadlineRow> shown = filter switch
+        {
+            OverdueFilter => rows.Where(r => r.Overdue),
+            DueFilter => rows.Where(r => r.DueSoon),
+            _ => rows.Where(r => r.Next is not null),
+        };
+        Cases = [.. shown.OrderBy(r => r.Next?.DueOn ?? DateOnly.MaxValue).ThenBy(r => r.Case.Number)];
+        Reminders = await board.UnreadRemindersAsync(userId, cancellationToken);
+    }
+}
