@@ -77,6 +77,8 @@ public sealed class CaseDeletion(RightscopeDbContext db, AuditTrail audit)
         await db.CaseRemedyOutcomes.IgnoreQueryFilters().Where(o => o.CaseId == caseId).ExecuteDeleteAsync(cancellationToken);
         await db.CaseCheckIns.IgnoreQueryFilters().Where(c => c.CaseId == caseId).ExecuteDeleteAsync(cancellationToken);
         await db.CaseExclusions.IgnoreQueryFilters().Where(e => e.CaseId == caseId).ExecuteDeleteAsync(cancellationToken);
+        // Reminders name the case only by its number: without this they would outlive it until the reminder job's cleanup.
+        await db.CaseReminders.IgnoreQueryFilters().Where(r => r.OrganizationId == organizationId && r.CaseNumber == found.Number).ExecuteDeleteAsync(cancellationToken);
         var deleted = await db.Cases.IgnoreQueryFilters().Where(c => c.Id == caseId && c.OrganizationId == organizationId).ExecuteDeleteAsync(cancellationToken);
         if (deleted == 0)
         {
