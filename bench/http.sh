@@ -75,9 +75,12 @@ curl -fsS -o /dev/null "$BASE/healthz"
 
 echo "== sign in as $OWNER" >&2
 JAR="$WORK/cookies.txt"
-TOKEN=$(curl -fsS -c "$JAR" -b "$JAR" "$BASE/account/sign-in" | grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' | head -1 | sed 's/.*value="\([^"]*\)"/\1/')
+# The anti-forgery field (its name is configured by the app) is the last hidden "__" input: the sign-in form's.
+FIELD=$(curl -fsS -c "$JAR" -b "$JAR" "$BASE/account/sign-in" | grep -o '<input name="__[^"]*" type="hidden" value="[^"]*"' | tail -1)
+FIELD_NAME=$(sed 's/.*name="\([^"]*\)".*/\1/' <<<"$FIELD")
+FIELD_VALUE=$(sed 's/.*value="\([^"]*\)".*/\1/' <<<"$FIELD")
 STATUS=$(curl -sS -o /dev/null -w '%{http_code}' -c "$JAR" -b "$JAR" \
-  --data-urlencode "Input.Email=$OWNER" --data-urlencode "Input.Password=$PASSWORD" --data-urlencode "__RequestVerificationToken=$TOKEN" \
+  --data-urlencode "Input.Email=$OWNER" --data-urlencode "Input.Password=$PASSWORD" --data-urlencode "$FIELD_NAME=$FIELD_VALUE" \
   "$BASE/account/sign-in")
 if [[ "$STATUS" != 302 ]]; then echo "sign-in answered $STATUS, not a redirect (is a second factor required?)" >&2; exit 1; fi
 COOKIE=$(awk -F '\t' 'NF == 7 { sub(/^#HttpOnly_/, "", $1); printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$JAR")
