@@ -21,6 +21,7 @@ public static class RightscopeCli
         root.Subcommands.Add(RescoreCommand.Create(io, configuration));
         root.Subcommands.Add(ImportCommands.Create(io, configuration));
         root.Subcommands.Add(ExportCommands.Create(io, configuration));
+        root.Subcommands.Add(DemoCommand.Create(io, configuration));
 
         var invocation = new InvocationConfiguration { Output = io.Out, Error = io.Error };
         return await root.Parse(args).InvokeAsync(invocation);

@@ -76,6 +76,7 @@ public static class RightscopeServices
         services.AddScoped<AuditVerifier>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<OrganizationProvisioner>();
+        services.AddScoped<Demo.ScaleSeeder>();
         services.AddSingleton(_ => MethodologyRegistry.Load(configuration));
         services.AddScoped<Features.Assessments.AssessmentStore>();
         services.AddScoped<Features.Assessments.AssessmentCommands>();

@@ -47,6 +47,8 @@ public sealed record HoldingsImportOutcome(
 /// </summary>
 public sealed class HoldingsImport(RightscopeDbContext db, AuditTrail audit, TimeProvider clock)
 {
+    private const int WriteChunk = 5_000;
+
     public static HoldingsImportResult Read(Stream content, HoldingsImportOptions options, CancellationToken cancellationToken = default) =>
         HoldingsImporter.Import(content, options, cancellationToken);
 
@@ -99,23 +101,32 @@ public sealed class HoldingsImport(RightscopeDbContext db, AuditTrail audit, Tim
             ImportedBy = actor.Display,
             ImportedAt = now,
         };
-        var holdings = report.Rows.Select(row => new Holding
+        // Matched first (in memory, no query per row), so the snapshot carries its counts; the Holding rows are made
+        // and saved a chunk at a time, so a 100,000-row import never tracks more than one chunk (issue 4: < 300 MB).
+        var companyIds = report.Rows
+            .Select(row => matcher.Match(row.Isin?.Value, row.Lei?.Value, row.Ticker?.Value, row.Country?.Alpha2, row.Name))
+            .ToArray();
+        IEnumerable<Holding> Holdings(int start, int count) => Enumerable.Range(start, count).Select(i =>
         {
-            OrganizationId = organizationId,
-            SnapshotId = snapshot.Id,
-            Line = row.Line,
-            Name = row.Name,
-            Isin = row.Isin?.Value,
-            Lei = row.Lei?.Value,
-            Ticker = row.Ticker?.Value,
-            Country = row.Country?.Alpha2,
-            Weight = row.WeightPercent,
-            MarketValueMinor = row.MarketValueMinorUnits,
-            Currency = row.Currency?.Code,
-            Shares = row.Shares is { } shares ? (double)shares : null,
-            CompanyId = matcher.Match(row.Isin?.Value, row.Lei?.Value, row.Ticker?.Value, row.Country?.Alpha2, row.Name),
-        }).ToList();
-        snapshot.MatchedCount = holdings.Count(h => h.CompanyId is not null);
+            var row = report.Rows[i];
+            return new Holding
+            {
+                OrganizationId = organizationId,
+                SnapshotId = snapshot.Id,
+                Line = row.Line,
+                Name = row.Name,
+                Isin = row.Isin?.Value,
+                Lei = row.Lei?.Value,
+                Ticker = row.Ticker?.Value,
+                Country = row.Country?.Alpha2,
+                Weight = row.WeightPercent,
+                MarketValueMinor = row.MarketValueMinorUnits,
+                Currency = row.Currency?.Code,
+                Shares = row.Shares is { } shares ? (double)shares : null,
+                CompanyId = companyIds[i],
+            };
+        });
+        snapshot.MatchedCount = companyIds.Count(id => id is not null);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
@@ -143,13 +154,29 @@ public sealed class HoldingsImport(RightscopeDbContext db, AuditTrail audit, Tim
             portfolio.ConcurrencyToken = Guid.NewGuid();
             db.HoldingsSnapshots.Add(snapshot);
             db.ChangeTracker.AutoDetectChangesEnabled = false;
-            db.Holdings.AddRange(holdings);
-            db.ChangeTracker.AutoDetectChangesEnabled = true;
+            try
+            {
+                for (var start = 0; start < companyIds.Length; start += WriteChunk)
+                {
+                    var chunk = Holdings(start, Math.Min(WriteChunk, companyIds.Length - start)).ToList();
+                    db.Holdings.AddRange(chunk);
+                    await db.SaveChangesAsync(cancellationToken);
+                    foreach (var holding in chunk)
+                    {
+                        db.Entry(holding).State = EntityState.Detached;
+                    }
+                }
+            }
+            finally
+            {
+                db.ChangeTracker.AutoDetectChangesEnabled = true;
+            }
 
-            var unmatched = holdings.Count - snapshot.MatchedCount;
+            var holdingCount = companyIds.Length;
+            var unmatched = holdingCount - snapshot.MatchedCount;
             var summary = string.Create(CultureInfo.InvariantCulture,
                 $"{(isNew ? "portfolio created; " : "")}{(existing is null ? "" : $"replaced snapshot {existing.Id:N} ({existing.RowCount} holdings); ")}" +
-                $"as of {asOf:yyyy-MM-dd}: {holdings.Count} holdings ({snapshot.MatchedCount} matched, {unmatched} unmatched), " +
+                $"as of {asOf:yyyy-MM-dd}: {holdingCount} holdings ({snapshot.MatchedCount} matched, {unmatched} unmatched), " +
                 $"{report.BadRows} bad rows skipped, {report.Issues.Count(i => i.Severity == IssueSeverity.Warning)} warnings; file {snapshot.SourceFileName}; fingerprint {snapshot.Fingerprint[..16]}");
             await audit.SaveChangesAsync(
                 new AuditRecord(organizationId, actor, existing is null ? "holdings.imported" : "holdings.replaced", "portfolio", portfolio.Id.ToString("N"), $"{portfolio.Name}: {summary}"),

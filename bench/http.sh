@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# HTTP benchmark (issues 4 and 8): `rightscope serve` over the scale dataset, measured with wrk.
+#
+#   bench/http.sh                       # large dataset in a fresh temporary data directory
+#   RIGHTSCOPE_BENCH_DATA=/var/tmp/rs-large bench/http.sh   # reuse (or create once) a cached data directory
+#
+# Settings (environment): RIGHTSCOPE_BENCH_SCALE (large|small, default large), RIGHTSCOPE_BENCH_DATA (data directory
+# to reuse; created and seeded when empty), RIGHTSCOPE_BENCH_PORT (default 5199), RIGHTSCOPE_BENCH_DURATION (seconds
+# per wrk run, default 20), RIGHTSCOPE_BENCH_CONNECTIONS (default "1 8 32"), RIGHTSCOPE_BENCH_OUT (Markdown file,
+# default $DATA/http-results.md). SQLite only: the data directory holds the database.
+#
+# It installs nothing: it needs wrk (`sudo apt-get install wrk`), curl and the .NET SDK. The table goes to stdout and
+# to the Markdown file. Each page's throughput is also given as a ratio to /healthz measured in the same run at the
+# same number of connections: the practical limit of this machine for this server.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+for tool in wrk curl dotnet; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "bench/http.sh: '$tool' is not installed${tool:+ (wrk: sudo apt-get install wrk)}." >&2
+    exit 2
+  fi
+done
+
+SCALE=${RIGHTSCOPE_BENCH_SCALE:-large}
+PORT=${RIGHTSCOPE_BENCH_PORT:-5199}
+DURATION=${RIGHTSCOPE_BENCH_DURATION:-20}
+CONNECTIONS=${RIGHTSCOPE_BENCH_CONNECTIONS:-1 8 32}
+BASE="http://127.0.0.1:$PORT"
+DATA=${RIGHTSCOPE_BENCH_DATA:-$(mktemp -d /tmp/rightscope-http-XXXXXX)}
+mkdir -p "$DATA"
+DATA=$(cd "$DATA" && pwd)
+OUT=${RIGHTSCOPE_BENCH_OUT:-$DATA/http-results.md}
+WORK=$(mktemp -d /tmp/rightscope-http-work-XXXXXX)
+SERVER_PID=""
+
+cleanup() {
+  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+export RIGHTSCOPE_DATA_DIR="$DATA"
+export ASPNETCORE_ENVIRONMENT=Production
+
+echo "== build (Release)" >&2
+dotnet build -c Release src/Rightscope -nologo -v quiet >&2
+APP=src/Rightscope/bin/Release/net10.0/rightscope.dll
+rightscope() { dotnet "$APP" "$@"; }
+
+echo "== data: rightscope demo --scale $SCALE in $DATA" >&2
+SEED_START=$(date +%s)
+rightscope demo --scale "$SCALE" >"$WORK/demo.txt"
+SEED_SECONDS=$(( $(date +%s) - SEED_START ))
+grep -v '^    ' "$WORK/demo.txt" >&2 || true
+page() { awk -v p="$1" '$1 == "page" && $2 == p { print $3 }' "$WORK/demo.txt"; }
+
+# A fresh password for the scale owner each run: a cached data directory does not need the first run's output.
+OWNER=owner@scale-investor.example
+PASSWORD="bench-$(head -c 18 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9')"
+printf '%s\n' "$PASSWORD" | rightscope admin reset-password --email "$OWNER" --password-stdin >/dev/null
+
+echo "== serve --demo on $BASE (the demo company's public channel /report/demo comes from the demo data)" >&2
+dotnet "$APP" serve --demo --urls "$BASE" >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 240); do
+  if curl -fsS -o /dev/null "$BASE/healthz" 2>/dev/null; then break; fi
+  if ! kill -0 "$SERVER_PID" 2>/dev/null; then echo "the server stopped:" >&2; tail -20 "$WORK/server.log" >&2; exit 1; fi
+  sleep 0.5
+done
+curl -fsS -o /dev/null "$BASE/healthz"
+
+echo "== sign in as $OWNER" >&2
+JAR="$WORK/cookies.txt"
+# The anti-forgery field (its name is configured by the app) is the last hidden "__" input: the sign-in form's.
+FIELD=$(curl -fsS -c "$JAR" -b "$JAR" "$BASE/account/sign-in" | grep -o '<input name="__[^"]*" type="hidden" value="[^"]*"' | tail -1)
+FIELD_NAME=$(sed 's/.*name="\([^"]*\)".*/\1/' <<<"$FIELD")
+FIELD_VALUE=$(sed 's/.*value="\([^"]*\)".*/\1/' <<<"$FIELD")
+STATUS=$(curl -sS -o /dev/null -w '%{http_code}' -c "$JAR" -b "$JAR" \
+  --data-urlencode "Input.Email=$OWNER" --data-urlencode "Input.Password=$PASSWORD" --data-urlencode "$FIELD_NAME=$FIELD_VALUE" \
+  "$BASE/account/sign-in")
+if [[ "$STATUS" != 302 ]]; then echo "sign-in answered $STATUS, not a redirect (is a second factor required?)" >&2; exit 1; fi
+COOKIE=$(awk -F '\t' 'NF == 7 { sub(/^#HttpOnly_/, "", $1); printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$JAR")
+
+PAGES=(
+  "healthz|/healthz"
+  "dashboard 10k (largest)|$(page largest-dashboard)"
+  "dashboard 2k|$(page dashboard)"
+  "assessment|$(page assessment)"
+  "company|$(page company)"
+  "public submission page|/report/demo"
+)
+for entry in "${PAGES[@]}"; do
+  path=${entry#*|}
+  code=$(curl -sS -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$BASE$path")
+  if [[ "$code" != 200 ]]; then echo "${entry%%|*} ($path) answered $code, not 200" >&2; exit 1; fi
+done
+
+to_ms() { # wrk prints 812.00us, 1.23ms, 2.01s
+  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
+}
+
+echo "== warm-up" >&2
+for entry in "${PAGES[@]}"; do
+  wrk -t2 -c8 -d5s -H "Cookie: $COOKIE" "$BASE${entry#*|}" >/dev/null
+done
+
+declare -A HEALTHZ
+ROWS=()
+for entry in "${PAGES[@]}"; do
+  name=${entry%%|*}
+  path=${entry#*|}
+  for c in $CONNECTIONS; do
+    threads=$(( c < 2 ? 1 : 2 ))
+    echo "== $name: $c connection(s), ${DURATION}s" >&2
+    wrk -t"$threads" -c"$c" -d"${DURATION}s" --latency -H "Cookie: $COOKIE" "$BASE$path" >"$WORK/wrk.txt"
+    rps=$(awk '/^Requests\/sec:/ { print $2 }' "$WORK/wrk.txt")
+    p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$WORK/wrk.txt")")
+    p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$WORK/wrk.txt")")
+    bad=$(awk '/Non-2xx or 3xx responses:/ { print $5 }' "$WORK/wrk.txt")
+    errors=$(awk '/Socket errors:/ { print }' "$WORK/wrk.txt" | sed 's/^ *Socket errors: //')
+    if [[ "$name" == healthz ]]; then HEALTHZ[$c]=$rps; fi
+    ratio=$(awk -v r="$rps" -v h="${HEALTHZ[$c]:-0}" 'BEGIN { if (h > 0) printf "%.3f", r / h; else print "n/a" }')
+    ROWS+=("| $name | \`$path\` | $c | $rps | $ratio | $p50 | $p99 | ${bad:-0}${errors:+; $errors} |")
+  done
+done
+
+HWM=$(awk '/^VmHWM:/ { print $2 }' "/proc/$SERVER_PID/status")
+{
+  echo "### HTTP benchmark ($SCALE dataset)"
+  echo
+  echo "- Date: $(date -u) (\`date -u\`)"
+  echo "- Machine: $(nproc) logical cores (\`nproc\`), $(free -h | awk '/^Mem:/ { print $2 }') memory, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
+  echo "- Commit: \`$(git rev-parse --short HEAD)\`$(git diff --quiet HEAD -- src bench || echo ' (with uncommitted changes)')"
+  echo "- Command: \`bench/http.sh\` (RIGHTSCOPE_BENCH_SCALE=$SCALE, RIGHTSCOPE_BENCH_DURATION=$DURATION): Release build, \`rightscope serve --demo\` on SQLite in $DATA, wrk $(wrk -v 2>&1 | head -1 | awk '{ print $2 }') \`-t2 -c{1,8,32} -d${DURATION}s --latency\` (-t1 at one connection) with the scale owner's session cookie, after a 5 s warm-up of every page"
+  echo "- Data: \`rightscope demo --scale $SCALE\` (took ${SEED_SECONDS} s this run, 0 when it existed)"
+  echo "- Server peak resident memory (VmHWM of the server process at the end): $(( HWM / 1024 )) MiB"
+  echo
+  echo "| page | path | connections | requests/s | ratio to /healthz | p50 ms | p99 ms | non-2xx/3xx; socket errors |"
+  echo "|---|---|---:|---:|---:|---:|---:|---|"
+  printf '%s\n' "${ROWS[@]}"
+} | tee "$OUT"
+echo "(written to $OUT)" >&2
