@@ -47,8 +47,6 @@ public sealed record HoldingsImportOutcome(
 /// </summary>
 public sealed class HoldingsImport(RightscopeDbContext db, AuditTrail audit, TimeProvider clock)
 {
-    private const int WriteChunk = 5_000;
-
     public static HoldingsImportResult Read(Stream content, HoldingsImportOptions options, CancellationToken cancellationToken = default) =>
         HoldingsImporter.Import(content, options, cancellationToken);
 
@@ -102,7 +100,7 @@ public sealed class HoldingsImport(RightscopeDbContext db, AuditTrail audit, Tim
             ImportedAt = now,
         };
         // Matched first (in memory, no query per row), so the snapshot carries its counts; the Holding rows are made
-        // and saved a chunk at a time, so a 100,000-row import never tracks more than one chunk (issue 4: < 300 MB).
+        // as they are written, in multi-row inserts without the change tracker (issue 4: 100,000 rows in < 5 s, < 300 MB).
         var companyIds = report.Rows
             .Select(row => matcher.Match(row.Isin?.Value, row.Lei?.Value, row.Ticker?.Value, row.Country?.Alpha2, row.Name))
             .ToArray();
@@ -153,24 +151,8 @@ public sealed class HoldingsImport(RightscopeDbContext db, AuditTrail audit, Tim
             portfolio.UpdatedAt = now;
             portfolio.ConcurrencyToken = Guid.NewGuid();
             db.HoldingsSnapshots.Add(snapshot);
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            try
-            {
-                for (var start = 0; start < companyIds.Length; start += WriteChunk)
-                {
-                    var chunk = Holdings(start, Math.Min(WriteChunk, companyIds.Length - start)).ToList();
-                    db.Holdings.AddRange(chunk);
-                    await db.SaveChangesAsync(cancellationToken);
-                    foreach (var holding in chunk)
-                    {
-                        db.Entry(holding).State = EntityState.Detached;
-                    }
-                }
-            }
-            finally
-            {
-                db.ChangeTracker.AutoDetectChangesEnabled = true;
-            }
+            await db.SaveChangesAsync(cancellationToken);
+            await db.InsertAsync(Holdings(0, companyIds.Length), cancellationToken);
 
             var holdingCount = companyIds.Length;
             var unmatched = holdingCount - snapshot.MatchedCount;
