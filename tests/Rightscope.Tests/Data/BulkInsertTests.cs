@@ -24,8 +24,13 @@ public sealed class BulkInsertTests
         var portfolio = new Portfolio { OrganizationId = org.Id, Name = "Bulk", BaseCurrency = "CHF", CreatedAt = now, UpdatedAt = now };
         var snapshot = new HoldingsSnapshot
         {
-            OrganizationId = org.Id, PortfolioId = portfolio.Id, AsOf = new DateOnly(2026, 6, 30), SourceFileName = "bulk.csv",
-            Fingerprint = "bulk", ImportedBy = "test", ImportedAt = now,
+            OrganizationId = org.Id,
+            PortfolioId = portfolio.Id,
+            AsOf = new DateOnly(2026, 6, 30),
+            SourceFileName = "bulk.csv",
+            Fingerprint = "bulk",
+            ImportedBy = "test",
+            ImportedAt = now,
         };
         var registered = new Rightscope.Features.Companies.Company { OrganizationId = org.Id, NameEn = "Fictional Optics", NormalizedName = "fictional optics", Fictional = true };
         db.AddRange(portfolio, snapshot, registered);

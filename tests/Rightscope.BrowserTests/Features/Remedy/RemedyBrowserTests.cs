@@ -59,7 +59,7 @@ public sealed partial class RemedyBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(ownerPage.GetByRole(AriaRole.Status)).ToHaveTextAsync($"The channel {channel} was created.");
         var channelRow = ownerPage.GetByRole(AriaRole.Row).Filter(new() { Has = ownerPage.GetByRole(AriaRole.Rowheader, new() { Name = channelName, Exact = true }) });
         await Assertions.Expect(channelRow.GetByRole(AriaRole.Link, new() { Name = $"/report/{channel}", Exact = true })).ToBeVisibleAsync();
-        await Assertions.Expect(channelRow.GetByRole(AriaRole.Cell)).ToHaveTextAsync([$"/report/{channel}", "Grievance (harm from a product or service)", "1", .. Enumerable.Repeat("0", Enum.GetValues<CaseStatus>().Length)]);
+        await Assertions.Expect(channelRow.GetByRole(AriaRole.Cell)).ToHaveTextAsync([$"/report/{channel}", "Grievance (harm from a product or service)", "1", "acknowledge in 7 days, feedback in 3 months Change", .. Enumerable.Repeat("0", Enum.GetValues<CaseStatus>().Length)]);
 
         // A reporter without JavaScript and without an account; every request of this browser is recorded.
         await using var reporterContext = await fixture.NewContextAsync(javaScript: false);

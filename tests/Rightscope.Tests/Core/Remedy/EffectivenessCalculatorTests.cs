@@ -47,7 +47,7 @@ public sealed class EffectivenessCalculatorTests
         // Overdue D, awaiting E, in progress C F G, closed A B.
         Assert.Equal([1, 1, 3, 2], Values(report.Stages));
         Assert.Equal(7, report.Stages.ColumnTotal(0).Value);
-        Assert.Equal([1, 0, 1, 0, 0, 0], Values(report.Remedies));
+        Assert.Equal([1, 0, 1, 0, 0, 0, 0, 0, 0], Values(report.Remedies));
         Assert.Equal([1, 1], Values(report.Closures));
         Assert.Equal([0, 0, 1, 1, 0, 0], Values(report.Satisfaction));
         Assert.Equal(1, report.Referrals.Cell(0, 1).Value);
@@ -131,7 +131,7 @@ public sealed class EffectivenessCalculatorTests
         var report = EffectivenessCalculator.Compute(Cases, new ReportingPeriod(2025), Today, threshold: 1);
 
         Assert.Equal([0, 0, 0, 1], Values(report.Stages));
-        Assert.Equal([1, 0, 0, 0, 0, 0], Values(report.Remedies));
+        Assert.Equal([1, 0, 0, 0, 0, 0, 0, 0, 0], Values(report.Remedies));
         Assert.Empty(report.RepeatIssues);
     }
 
