@@ -1,4 +1,3 @@
-using System.Globalization;
 using Rightscope.Core.Remedy;
 using Rightscope.Infrastructure;
 using Rightscope.Infrastructure.Jobs;
@@ -17,9 +16,9 @@ public sealed record CaseDeadlineSettings(ServiceLevel Default, int WarningDays)
     public static CaseDeadlineSettings From(IConfiguration configuration)
     {
         var section = configuration.GetSection(RemedySettings.Section).GetSection("Sla");
-        var acknowledge = Int(section, "AcknowledgeDays", ServiceLevel.Default.AcknowledgeDays);
-        var feedback = Int(section, "FeedbackMonths", ServiceLevel.Default.FeedbackMonths);
-        var warning = Int(section, "WarningDays", DefaultWarningDays);
+        var acknowledge = RemedySettings.Int(section, "AcknowledgeDays", ServiceLevel.Default.AcknowledgeDays);
+        var feedback = RemedySettings.Int(section, "FeedbackMonths", ServiceLevel.Default.FeedbackMonths);
+        var warning = RemedySettings.Int(section, "WarningDays", DefaultWarningDays);
         if (!ServiceLevel.IsValidAcknowledgeDays(acknowledge))
         {
             throw new StartupException($"{section.Path}:AcknowledgeDays must be between {ServiceLevel.MinAcknowledgeDays} and {ServiceLevel.MaxAcknowledgeDays}.");
@@ -36,19 +35,6 @@ public sealed record CaseDeadlineSettings(ServiceLevel Default, int WarningDays)
         }
 
         return new CaseDeadlineSettings(new ServiceLevel(acknowledge, feedback), warning);
-    }
-
-    private static int Int(IConfigurationSection section, string key, int fallback)
-    {
-        var text = section[key];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
-
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new StartupException($"{section.Path}:{key} must be a whole number, not '{text}'.");
     }
 }
 

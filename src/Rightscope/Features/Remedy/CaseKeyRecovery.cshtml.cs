@@ -74,17 +74,9 @@ public sealed class CaseKeyRecoveryModel(
             return this.InvalidForm();
         }
 
-        // Wrong account passwords count towards the lockout, as at sign-in.
-        var check = await signIn.CheckPasswordSignInAsync(user, Password, lockoutOnFailure: true);
-        if (check.IsLockedOut)
+        if (await this.RefuseWrongPasswordAsync(signIn, user, Password, text["Keys.WrongPassword"]) is { } refused)
         {
-            return RedirectToPage("/Accounts/Lockout");
-        }
-
-        if (!check.Succeeded)
-        {
-            ModelState.AddModelError(nameof(Password), text["Keys.WrongPassword"]);
-            return this.InvalidForm();
+            return refused;
         }
 
         if (!Core.Remedy.RecoveryKey.TryParse(RecoveryKey, out var recoveryKey) || recoveryKey is null)

@@ -87,16 +87,9 @@ public sealed class CaseKeysModel(
             return this.InvalidForm();
         }
 
-        var check = await signIn.CheckPasswordSignInAsync(user, Password, lockoutOnFailure: true);
-        if (check.IsLockedOut)
+        if (await this.RefuseWrongPasswordAsync(signIn, user, Password, text["Keys.WrongPassword"]) is { } refused)
         {
-            return RedirectToPage("/Accounts/Lockout");
-        }
-
-        if (!check.Succeeded)
-        {
-            ModelState.AddModelError(nameof(Password), text["Keys.WrongPassword"]);
-            return this.InvalidForm();
+            return refused;
         }
 
         var (admitted, generated) = await derivations.TryRunAsync(() =>
@@ -161,16 +154,9 @@ public sealed class CaseKeysModel(
             return this.InvalidForm();
         }
 
-        var check = await signIn.CheckPasswordSignInAsync(user, Password, lockoutOnFailure: true);
-        if (check.IsLockedOut)
+        if (await this.RefuseWrongPasswordAsync(signIn, user, Password, text["Keys.WrongPassword"]) is { } refused)
         {
-            return RedirectToPage("/Accounts/Lockout");
-        }
-
-        if (!check.Succeeded)
-        {
-            ModelState.AddModelError(nameof(Password), text["Keys.WrongPassword"]);
-            return this.InvalidForm();
+            return refused;
         }
 
         // Only a key that is really lost is replaced: one the password still opens keeps every case readable.

@@ -69,7 +69,8 @@ public sealed record RemedySettings(
         };
     }
 
-    private static int Int(IConfigurationSection section, string key, int fallback)
+    /// <summary>A whole-number setting, <paramref name="fallback"/> when absent; anything else stops the start with its path.</summary>
+    internal static int Int(IConfigurationSection section, string key, int fallback)
     {
         var text = section[key];
         if (string.IsNullOrWhiteSpace(text))
