@@ -1,12 +1,14 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Rightscope.Core.Accounts;
 using Rightscope.Core.Assessments;
 using Rightscope.Core.Methodologies;
 using Rightscope.Core.Methodologies.Loading;
 using Rightscope.Core.Scoring;
+using Rightscope.Core.Statistics;
 using Rightscope.Data;
 using Rightscope.Features.Audit;
 using Rightscope.Features.Methodologies;
@@ -66,6 +68,18 @@ public sealed class AssessmentImpactsModel(
 
     public string InvolvementTitle(Involvement involvement) => EntryTitle(Involvements, SalientImpactForm.KeyOf(involvement));
 
+    /// <summary>
+    /// Per impact, the organization's grievance cases linked to it in triage (the learning loop, GP31(g)), each count
+    /// suppressed on its own like the company page's signals; null when the page was not loaded by a GET.
+    /// </summary>
+    public IReadOnlyDictionary<Guid, PublishedCount>? Grievances { get; private set; }
+
+    public string GrievancesOf(Guid impactId) => Grievances!.GetValueOrDefault(impactId, new PublishedCount(0, Suppression.None)) switch
+    {
+        { Suppression: Suppression.None, Value: var value } => value!.Value.ToString(CultureInfo.CurrentCulture),
+        _ => $"<{SmallCellSuppression.DefaultThreshold}",
+    };
+
     public static string Number(double value) => value.ToString("0.##", CultureInfo.CurrentCulture);
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid? edit, CancellationToken cancellationToken)
@@ -93,6 +107,13 @@ public sealed class AssessmentImpactsModel(
             Input = SalientImpactForm.From(impact);
         }
 
+        var impactIds = Loaded.Impacts.Select(i => (Guid?)i.Id).ToList();
+        var linked = await db.Cases.AsNoTracking()
+            .Where(c => c.SalientImpactId != null && impactIds.Contains(c.SalientImpactId))
+            .GroupBy(c => c.SalientImpactId!.Value)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        Grievances = linked.ToDictionary(l => l.Key, l => SmallCellSuppression.Apply(CountTable.OneWay([l.Count])).Cell(0, 0));
         return Page();
     }
 

@@ -40,6 +40,8 @@ public sealed partial class CaseDetailModel
 
     public IReadOnlyList<(Guid Id, string Name)> Companies { get; private set; } = [];
 
+    public IReadOnlyList<(Guid Id, string Label)> SalientImpacts { get; private set; } = [];
+
     [BindProperty]
     public string? Step { get; set; }
 
@@ -111,7 +113,8 @@ public sealed partial class CaseDetailModel
         {
             ModelState.Clear();
             var companies = (await handling.CompaniesAsync(cancellationToken)).Select(c => c.Id).ToHashSet();
-            var errors = Triage.ApplyTo(Case, handling.Rights, handling.Groups, companies);
+            var impacts = (await handling.SalientImpactsAsync(cancellationToken)).Select(i => i.Id).ToHashSet();
+            var errors = Triage.ApplyTo(Case, handling.Rights, handling.Groups, companies, impacts);
             if (errors.Count > 0)
             {
                 foreach (var error in errors)
@@ -285,6 +288,7 @@ public sealed partial class CaseDetailModel
     {
         Workflow = await handling.ReadAsync(Case, key, cancellationToken);
         Companies = await handling.CompaniesAsync(cancellationToken);
+        SalientImpacts = await handling.SalientImpactsAsync(cancellationToken);
         if (!keepTriageInput)
         {
             Triage = CaseTriageForm.From(Case);

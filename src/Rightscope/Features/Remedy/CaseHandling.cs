@@ -105,6 +105,25 @@ public sealed class CaseHandling(RightscopeDbContext db, MethodologyRegistry reg
         return [.. rows.Select(c => (c.Id, c.NameEn ?? c.NameZhHans ?? "")).OrderBy(c => c.Item2, StringComparer.CurrentCulture)];
     }
 
+    /// <summary>
+    /// The salient impacts recorded in the organization's assessments, to link a case to: the assessment's subject, the
+    /// right and the start of the description.
+    /// </summary>
+    public async Task<IReadOnlyList<(Guid Id, string Label)>> SalientImpactsAsync(CancellationToken cancellationToken)
+    {
+        var rows = await (
+            from impact in db.SalientImpacts.AsNoTracking()
+            join assessment in db.Assessments.AsNoTracking() on impact.AssessmentId equals assessment.Id
+            orderby assessment.SubjectName, impact.RightKey, impact.Id
+            select new { impact.Id, assessment.SubjectName, impact.RightKey, impact.Description }).ToListAsync(cancellationToken);
+        return [.. rows.Select(r =>
+        {
+            var right = Rights.Find(r.RightKey)?.Title.In(MethodologyLanguage.Current) ?? r.RightKey;
+            var description = r.Description.Length > 60 ? r.Description[..60] + "…" : r.Description;
+            return (r.Id, $"{r.SubjectName} — {right}: {description}");
+        })];
+    }
+
     private ReferenceCatalog Reference(string key) =>
         registry.Shipped.Reference(key) ?? throw new InvalidOperationException($"the catalog has no '{key}' reference list");
 }

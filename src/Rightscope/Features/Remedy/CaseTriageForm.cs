@@ -6,7 +6,7 @@ namespace Rightscope.Features.Remedy;
 
 /// <summary>
 /// The triage metadata of a case as entered in the form, and its validation against the reference catalogs and the
-/// organization's company registry. Errors name the field and a localization key; on any error nothing is copied.
+/// organization's company registry and salient impacts. Errors name the field and a localization key; on any error nothing is copied.
 /// </summary>
 public sealed class CaseTriageForm
 {
@@ -20,6 +20,8 @@ public sealed class CaseTriageForm
     public List<string> Groups { get; set; } = [];
 
     public string? CompanyId { get; set; }
+
+    public string? SalientImpactId { get; set; }
 
     public string? Country { get; set; }
 
@@ -35,12 +37,13 @@ public sealed class CaseTriageForm
         Rights = [.. grievance.Rights],
         Groups = [.. grievance.Groups],
         CompanyId = grievance.CompanyId?.ToString(),
+        SalientImpactId = grievance.SalientImpactId?.ToString(),
         Country = grievance.Country,
         Defender = grievance.Defender,
         Urgency = grievance.Urgency.ToString(),
     };
 
-    public IReadOnlyList<Error> ApplyTo(GrievanceCase target, ReferenceCatalog rights, ReferenceCatalog groups, IReadOnlySet<Guid> companies)
+    public IReadOnlyList<Error> ApplyTo(GrievanceCase target, ReferenceCatalog rights, ReferenceCatalog groups, IReadOnlySet<Guid> companies, IReadOnlySet<Guid> salientImpacts)
     {
         var errors = new List<Error>();
         CaseCategory? category = null;
@@ -81,6 +84,12 @@ public sealed class CaseTriageForm
             }
         }
 
+        var salientImpactId = Choice(SalientImpactId, salientImpacts);
+        if (salientImpactId is null && !string.IsNullOrWhiteSpace(SalientImpactId))
+        {
+            errors.Add(new Error(nameof(SalientImpactId), "Triage.SalientImpactInvalid"));
+        }
+
         string? country = null;
         if (!string.IsNullOrWhiteSpace(Country))
         {
@@ -108,11 +117,16 @@ public sealed class CaseTriageForm
         target.RightKeys = JsonSerializer.Serialize(rightKeys);
         target.GroupKeys = JsonSerializer.Serialize(groupKeys);
         target.CompanyId = companyId;
+        target.SalientImpactId = salientImpactId;
         target.Country = country;
         target.Defender = Defender;
         target.Urgency = urgency;
         return errors;
     }
+
+    /// <summary>The chosen id when it is one of <paramref name="allowed"/>; null when none was chosen or it is not allowed.</summary>
+    private static Guid? Choice(string? value, IReadOnlySet<Guid> allowed) =>
+        Guid.TryParse(value?.Trim(), out var id) && allowed.Contains(id) ? id : null;
 
     private static List<string> Keys(IEnumerable<string> values) =>
         [.. values.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal)];

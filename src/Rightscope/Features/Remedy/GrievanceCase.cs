@@ -49,6 +49,12 @@ public sealed class GrievanceCase : ITenantOwned
     /// <summary>A company of the organization's registry the case concerns (checked in code: no foreign key on an existing table).</summary>
     public Guid? CompanyId { get; set; }
 
+    /// <summary>
+    /// A salient impact recorded in one of the organization's assessments that the case concerns (the learning loop,
+    /// GP31(g)); checked in code like <see cref="CompanyId"/>.
+    /// </summary>
+    public Guid? SalientImpactId { get; set; }
+
     /// <summary>ISO 3166-1 alpha-2.</summary>
     public string? Country { get; set; }
 

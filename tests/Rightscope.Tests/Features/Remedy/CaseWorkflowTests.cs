@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Rightscope.Core.Accounts;
 using Rightscope.Core.Remedy;
 using Rightscope.Tests.Infrastructure;
@@ -248,8 +249,14 @@ public sealed class CaseWorkflowTests
             return company.Id;
         });
 
+        var (assessmentId, impactId) = await SeedSalientImpactAsync(app, open.Setup.Organization.Id, open.Setup.Owner.Id);
+        var (_, foreignImpactId) = await SeedSalientImpactAsync(app, other.Id, open.Setup.Owner.Id);
+        var triageForm = await HtmlAsync(await open.Setup.HandlerClient.GetAsync(open.CaseUrl));
+        Assert.Contains("Fictional Maps (fictional) — Right to privacy: Location history shared with advertisers", triageForm, StringComparison.Ordinal);
+
         var invalid = await PostAsync(open.Setup.HandlerClient, open.CaseUrl, "Triage", new Dictionary<string, string>
         {
+            ["Triage.SalientImpactId"] = foreignImpactId.ToString(),
             ["Triage.Category"] = "Gossip",
             ["Triage.Rights[0]"] = "privacy",
             ["Triage.Rights[1]"] = "not-a-right",
@@ -260,13 +267,13 @@ public sealed class CaseWorkflowTests
         });
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         var html = await HtmlAsync(invalid);
-        foreach (var message in new[] { "Category: choose", "Rights concerned: choose", "Affected groups: choose", "Company concerned: choose", "Country: choose", "Urgency: choose" })
+        foreach (var message in new[] { "Category: choose", "Rights concerned: choose", "Affected groups: choose", "Company concerned: choose", "Country: choose", "Urgency: choose", "Choose one of the salient impacts listed" })
         {
             Assert.Contains(message, html, StringComparison.Ordinal);
         }
 
         // Each message is tied to its field, so a screen reader reads it with the field.
-        foreach (var field in new[] { "Category", "Rights", "Groups", "CompanyId", "Country", "Urgency" })
+        foreach (var field in new[] { "Category", "Rights", "Groups", "CompanyId", "Country", "Urgency", "SalientImpactId" })
         {
             Assert.Contains($"aria-describedby=\"Triage_{field}-error\"", html, StringComparison.Ordinal);
             Assert.Contains($"id=\"Triage_{field}-error\"", html, StringComparison.Ordinal);
@@ -283,6 +290,7 @@ public sealed class CaseWorkflowTests
             ["Triage.Groups[0]"] = "human-rights-defenders",
             ["Triage.Groups[1]"] = "journalists-and-media-workers",
             ["Triage.CompanyId"] = companyId.ToString(),
+            ["Triage.SalientImpactId"] = impactId.ToString(),
             ["Triage.Country"] = "fra",
             ["Triage.Defender"] = "true",
             ["Triage.Urgency"] = "Critical",
@@ -293,11 +301,52 @@ public sealed class CaseWorkflowTests
         Assert.Equal(["privacy"], stored.Rights);
         Assert.Equal(["human-rights-defenders", "journalists-and-media-workers"], stored.Groups);
         Assert.Equal(companyId, stored.CompanyId);
+        Assert.Equal(impactId, stored.SalientImpactId);
         Assert.Equal("FR", stored.Country);
         Assert.True(stored.Defender);
         Assert.Equal(CaseUrgency.Critical, stored.Urgency);
         Assert.Contains("case.triaged", await ReadAsync(app, db => db.AuditEntries.IgnoreQueryFilters().Where(e => e.TargetId == open.CaseId.ToString("N")).Select(e => e.Action).ToListAsync()));
+
+        // The learning loop: the impact shows its linked case, as a suppressed count, to whoever reads the assessment.
+        var impacts = await HtmlAsync(await open.Setup.OwnerClient.GetAsync($"/o/{open.Setup.Organization.Slug}/assessments/{assessmentId}/impacts"));
+        Assert.Contains("<td data-testid=\"impact-grievances\"><5</td>", impacts, StringComparison.Ordinal);
     }
+
+    /// <summary>A draft HRIA of a fictional product with one salient impact on privacy, stored directly.</summary>
+    private static Task<(Guid AssessmentId, Guid ImpactId)> SeedSalientImpactAsync(RightscopeFactory app, Guid organizationId, Guid authorId) =>
+        ReadAsync(app, async db =>
+        {
+            var now = DateTime.UtcNow;
+            var methodology = app.Services.GetRequiredService<Rightscope.Features.Methodologies.MethodologyRegistry>().Shipped.Find("ungp-hria")!;
+            var assessment = new Rightscope.Features.Assessments.Assessment
+            {
+                OrganizationId = organizationId,
+                SubjectKind = Rightscope.Core.Methodologies.SubjectKind.Product,
+                SubjectName = "Fictional Maps (fictional)",
+                MethodologyKey = methodology.Key,
+                MethodologyVersion = methodology.Version,
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            var impact = new Rightscope.Features.Assessments.SalientImpact
+            {
+                OrganizationId = organizationId,
+                AssessmentId = assessment.Id,
+                RightKey = "privacy",
+                Involvement = Rightscope.Core.Methodologies.Involvement.Cause,
+                Description = "Location history shared with advertisers without consent",
+                Scale = 3,
+                Scope = 3,
+                Irremediability = 2,
+                Likelihood = 3,
+                RecordedByUserId = authorId,
+                RecordedAt = now,
+                UpdatedAt = now,
+            };
+            db.AddRange(assessment, impact);
+            await db.SaveChangesAsync();
+            return (assessment.Id, impact.Id);
+        });
 
     [Theory]
     [ClassData(typeof(ProviderData))]

@@ -1899,6 +1899,9 @@ namespace Rightscope.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<Guid?>("SalientImpactId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Satisfaction")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");

@@ -1888,6 +1888,9 @@ namespace Rightscope.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SalientImpactId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Satisfaction")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
