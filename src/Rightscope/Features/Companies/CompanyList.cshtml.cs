@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rightscope.Core.Accounts;
-using Rightscope.Core.Companies;
 using Rightscope.Data;
 using Rightscope.Infrastructure.Tenancy;
 
@@ -35,11 +34,7 @@ public sealed class CompanyListModel(RightscopeDbContext db, OrganizationContext
         var companies = db.Companies.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Query))
         {
-            var name = CompanyName.Normalize(Query);
-            var code = Query.Trim().ToUpperInvariant();
-            companies = companies.Where(c =>
-                (name.Length > 0 && (c.NormalizedName.Contains(name) || (c.NormalizedAltName != null && c.NormalizedAltName.Contains(name))))
-                || c.Isin == code || c.Lei == code || c.Ticker == code);
+            companies = companies.Matching(Query);
         }
 
         Total = await companies.CountAsync(cancellationToken);

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Rightscope.Core.Accounts;
-using Rightscope.Core.Companies;
 using Rightscope.Data;
 using Rightscope.Features.Assessments;
 using Rightscope.Features.Audit;
@@ -126,11 +125,7 @@ public sealed class CompanyMergePageModel(
         }
         else
         {
-            var name = CompanyName.Normalize(Query);
-            var code = Query.Trim().ToUpperInvariant();
-            others = others.Where(c =>
-                (name.Length > 0 && (c.NormalizedName.Contains(name) || (c.NormalizedAltName != null && c.NormalizedAltName.Contains(name))))
-                || c.Isin == code || c.Lei == code || c.Ticker == code);
+            others = others.Matching(Query);
         }
 
         return await others.OrderBy(c => c.NormalizedName).ThenBy(c => c.Id).Take(MaxCandidates).ToListAsync(cancellationToken);

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rightscope.Core.Accounts;
-using Rightscope.Core.Companies;
 using Rightscope.Core.Decisions;
 using Rightscope.Data;
 using Rightscope.Features.Companies;
@@ -60,11 +59,7 @@ public sealed class DecisionListModel(RightscopeDbContext db, OrganizationContex
         var companies = db.Companies.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Company))
         {
-            var name = CompanyName.Normalize(Company);
-            var code = Company.Trim().ToUpperInvariant();
-            companies = companies.Where(c =>
-                (name.Length > 0 && (c.NormalizedName.Contains(name) || (c.NormalizedAltName != null && c.NormalizedAltName.Contains(name))))
-                || c.Isin == code || c.Lei == code || c.Ticker == code);
+            companies = companies.Matching(Company);
         }
 
         var rows = await (

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Rightscope.Core.Accounts;
-using Rightscope.Core.Companies;
 using Rightscope.Data;
 using Rightscope.Features.Assessments;
 using Rightscope.Features.Audit;
@@ -90,11 +89,7 @@ public sealed class HoldingLinkModel(
         var companies = db.Companies.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Query))
         {
-            var name = CompanyName.Normalize(Query);
-            var code = Query.Trim().ToUpperInvariant();
-            companies = companies.Where(c =>
-                (name.Length > 0 && (c.NormalizedName.Contains(name) || (c.NormalizedAltName != null && c.NormalizedAltName.Contains(name))))
-                || c.Isin == code || c.Lei == code || c.Ticker == code);
+            companies = companies.Matching(Query);
         }
 
         Candidates = await companies.OrderBy(c => c.NormalizedName).Take(MaxCandidates).ToListAsync(cancellationToken);
