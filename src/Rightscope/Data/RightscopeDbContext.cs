@@ -7,6 +7,7 @@ using Rightscope.Features.Assessments;
 using Rightscope.Features.Audit;
 using Rightscope.Features.Companies;
 using Rightscope.Features.Engagements;
+using Rightscope.Features.Hrdd;
 using Rightscope.Features.Methodologies;
 using Rightscope.Features.Organizations;
 using Rightscope.Features.Portfolios;
@@ -97,6 +98,8 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
 
     public DbSet<EngagementInteraction> EngagementInteractions => Set<EngagementInteraction>();
     public DbSet<Features.Decisions.Decision> Decisions => Set<Features.Decisions.Decision>();
+
+    public DbSet<SalientIssue> SalientIssues => Set<SalientIssue>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -241,6 +244,7 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
         CompanyModel.Configure(builder);
         Features.Decisions.DecisionModel.Configure(builder);
         PortfolioModel.Configure(builder);
+        HrddModel.Configure(builder);
         builder.Entity<JobLease>(lease =>
         {
             lease.HasKey(l => l.Name);
