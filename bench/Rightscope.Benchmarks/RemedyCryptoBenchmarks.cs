@@ -74,6 +74,14 @@ public class RemedyCryptoBenchmarks
         return access.LookupId.Length;
     }
 
+    /// <summary>The same at the receipt default (32 MiB, 2 passes), what a new channel records.</summary>
+    [Benchmark]
+    public int Argon2idReceiptDefaultCost()
+    {
+        using var access = ReporterAccessKey.Derive(_receipt, _salt, KeyDerivationCost.ReceiptDefault);
+        return access.LookupId.Length;
+    }
+
     [Benchmark]
     public string GenerateReceipt()
     {

@@ -38,6 +38,13 @@ public sealed record KeyDerivationCost
     /// <summary>64 MiB, 3 passes, 1 lane: about 100 ms per derivation on the 2-core development machine (BENCHMARKS.md).</summary>
     public static KeyDerivationCost Default { get; } = new(64 * 1024, 3, 1, false);
 
+    /// <summary>
+    /// 32 MiB, 2 passes, 1 lane: the default for receipts (about a third of <see cref="Default"/>). A receipt is 16
+    /// random digits (53 bits from a CSPRNG), not a chosen password, so its strength against guessing comes from its
+    /// entropy; a lighter derivation lets a 2-core server take a surge of reports (BENCHMARKS.md "Public submissions").
+    /// </summary>
+    public static KeyDerivationCost ReceiptDefault { get; } = new(32 * 1024, 2, 1, false);
+
     /// <summary>OWASP's smallest recommended Argon2id cost (19 MiB, 2 passes, 1 lane).</summary>
     public static KeyDerivationCost ProductionMinimum { get; } = new(19 * 1024, 2, 1, false);
 

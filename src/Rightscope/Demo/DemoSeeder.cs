@@ -71,7 +71,7 @@ public sealed class DemoSeeder(
                 members[role] = user.Id;
                 if (role == Role.CaseHandler && demo.Kind == OrganizationKind.Company)
                 {
-                    DemoChannel.Add(db, organization.Id, user.Id, password, remedy.Cost, Now);
+                    DemoChannel.Add(db, organization.Id, user.Id, password, remedy.ReceiptCost, Now);
                 }
             }
 

@@ -152,7 +152,7 @@ public sealed class ChannelsModel(
             AcknowledgeDays = acknowledgeDays!.Value,
             FeedbackMonths = feedbackMonths!.Value,
             ReceiptSalt = ReporterAccessKey.NewSalt(),
-            ReceiptCost = settings.Cost.ToDescriptor(),
+            ReceiptCost = settings.ReceiptCost.ToDescriptor(),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Channels.Add(channel);

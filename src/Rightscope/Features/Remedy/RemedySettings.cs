@@ -6,9 +6,11 @@ using Rightscope.Infrastructure;
 namespace Rightscope.Features.Remedy;
 
 /// <summary>
-/// Remedy configuration: the Argon2id cost for new channels and handler keys (<c>Remedy:KeyDerivation:*</c>), how
-/// many derivations may run and wait at once, and the per-channel rate limit of the public forms.
+/// Remedy configuration: the Argon2id cost for handler keys (<c>Remedy:KeyDerivation:*</c>) and for new channels'
+/// receipts (<c>Remedy:ReceiptKeyDerivation:*</c>), how many derivations may run and wait at once, and the per-channel
+/// rate limit of the public forms.
 /// </summary>
+/// <param name="Cost">The cost of deriving a key from a handler's password (human-chosen, so the heavier one).</param>
 public sealed record RemedySettings(
     KeyDerivationCost Cost,
     int MaxConcurrentDerivations,
@@ -23,6 +25,12 @@ public sealed record RemedySettings(
     /// </summary>
     public int FailedReceiptsPerChannel { get; init; } = 100;
 
+    /// <summary>
+    /// The cost of deriving a reporter's access from a receipt, recorded on each new channel. Without its own section it
+    /// is <see cref="KeyDerivationCost.ReceiptDefault"/>, or the handler cost when that is a reduced (test/demo) one.
+    /// </summary>
+    public KeyDerivationCost ReceiptCost { get; init; } = KeyDerivationCost.ReceiptDefault;
+
     /// <summary>Limits of files sent through the public channel (<c>Remedy:Uploads:*</c>).</summary>
     public UploadLimits Uploads { get; init; } = UploadLimits.Default;
 
@@ -31,21 +39,12 @@ public sealed record RemedySettings(
     {
         var section = configuration.GetSection(Section);
         var derivation = section.GetSection("KeyDerivation");
-        var memory = Int(derivation, "MemoryKiB", KeyDerivationCost.Default.MemoryKiB);
-        var passes = Int(derivation, "Passes", KeyDerivationCost.Default.Passes);
-        var reduced = string.Equals(derivation["Reduced"], "true", StringComparison.OrdinalIgnoreCase);
         var production = !(environment.IsEnvironment("Testing") || serve.Demo);
-        KeyDerivationCost cost;
-        try
-        {
-            cost = KeyDerivationCost.FromSettings(memory, passes, KeyDerivationCost.SupportedParallelism, reduced, production);
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-        {
-            throw new StartupException(
-                $"Remedy:KeyDerivation (MemoryKiB={memory}, Passes={passes}, Reduced={reduced}) is refused: {e.Message} " +
-                "A reduced cost is allowed only in the Testing environment or with serve --demo.");
-        }
+        var cost = ReadCost(derivation, KeyDerivationCost.Default, production);
+        var receiptSection = section.GetSection("ReceiptKeyDerivation");
+        var receiptCost = receiptSection.Exists()
+            ? ReadCost(receiptSection, KeyDerivationCost.ReceiptDefault, production)
+            : cost.IsReduced ? cost : KeyDerivationCost.ReceiptDefault;
 
         var uploads = section.GetSection("Uploads");
         var maxFileBytes = Positive(uploads, "MaxFileBytes", (int)UploadLimits.Default.MaxFileBytes);
@@ -59,14 +58,32 @@ public sealed record RemedySettings(
 
         return new RemedySettings(
             cost,
-            // Each derivation holds its memory cost (64 MiB by default) while it runs: at most four at once by default.
+            // Each derivation holds its memory cost (32 MiB for a receipt, 64 MiB for a password by default) while it runs: at most four at once by default.
             Positive(derivation, "MaxConcurrent", Math.Min(Environment.ProcessorCount, 4)),
             Positive(derivation, "MaxWaiting", 4 * Environment.ProcessorCount),
             Positive(section.GetSection("RateLimit"), "PostsPerChannelPerMinute", 600))
         {
+            ReceiptCost = receiptCost,
             Uploads = new UploadLimits(maxFileBytes, maxFiles),
             FailedReceiptsPerChannel = Positive(section.GetSection("RateLimit"), "FailedReceiptsPerChannel", 100),
         };
+    }
+
+    private static KeyDerivationCost ReadCost(IConfigurationSection section, KeyDerivationCost fallback, bool production)
+    {
+        var memory = Int(section, "MemoryKiB", fallback.MemoryKiB);
+        var passes = Int(section, "Passes", fallback.Passes);
+        var reduced = string.Equals(section["Reduced"], "true", StringComparison.OrdinalIgnoreCase);
+        try
+        {
+            return KeyDerivationCost.FromSettings(memory, passes, KeyDerivationCost.SupportedParallelism, reduced, production);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            throw new StartupException(
+                $"{section.Path} (MemoryKiB={memory}, Passes={passes}, Reduced={reduced}) is refused: {e.Message} " +
+                "A reduced cost is allowed only in the Testing environment or with serve --demo.");
+        }
     }
 
     /// <summary>A whole-number setting, <paramref name="fallback"/> when absent; anything else stops the start with its path.</summary>

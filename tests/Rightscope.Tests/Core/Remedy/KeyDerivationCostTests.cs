@@ -16,6 +16,14 @@ public sealed class KeyDerivationCostTests
         Assert.Equal("argon2id;m=65536;t=3;p=1", cost.ToDescriptor());
     }
 
+    [Fact]
+    public void The_receipt_default_is_32_MiB_2_passes_and_production_grade()
+    {
+        var cost = KeyDerivationCost.ReceiptDefault;
+        Assert.Same(cost, cost.RequireProductionGrade());
+        Assert.Equal("argon2id;m=32768;t=2;p=1", cost.ToDescriptor());
+    }
+
     [Property(MaxTest = 200)]
     public Property Descriptor_round_trips(PositiveInt memory, PositiveInt passes, bool reduced)
     {

@@ -417,7 +417,41 @@ public sealed class RemedyTests
         Assert.True(RemedySettings.From(configuration, new Environment("Testing"), new ServeOptions(false)).Cost.IsReduced);
         var defaults = RemedySettings.From(new ConfigurationBuilder().Build(), new Environment("Production"), new ServeOptions(false));
         Assert.Equal(Rightscope.Core.Remedy.KeyDerivationCost.Default, defaults.Cost);
+        Assert.Equal(Rightscope.Core.Remedy.KeyDerivationCost.ReceiptDefault, defaults.ReceiptCost);
         Assert.Equal(Math.Min(System.Environment.ProcessorCount, 4), defaults.MaxConcurrentDerivations);
+    }
+
+    [Fact]
+    public void Receipts_have_their_own_cost_which_follows_a_reduced_handler_cost_unless_configured()
+    {
+        var reducedHandler = new Dictionary<string, string?>
+        {
+            ["Remedy:KeyDerivation:MemoryKiB"] = "64",
+            ["Remedy:KeyDerivation:Passes"] = "1",
+            ["Remedy:KeyDerivation:Reduced"] = "true",
+        };
+        var testing = RemedySettings.From(
+            new ConfigurationBuilder().AddInMemoryCollection(reducedHandler).Build(), new Environment("Testing"), new ServeOptions(false));
+        Assert.Equal(testing.Cost, testing.ReceiptCost);
+
+        var heavier = RemedySettings.From(
+            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Remedy:ReceiptKeyDerivation:MemoryKiB"] = "131072",
+                ["Remedy:ReceiptKeyDerivation:Passes"] = "4",
+            }).Build(),
+            new Environment("Production"),
+            new ServeOptions(false));
+        Assert.Equal("argon2id;m=131072;t=4;p=1", heavier.ReceiptCost.ToDescriptor());
+        Assert.Equal(Rightscope.Core.Remedy.KeyDerivationCost.Default, heavier.Cost);
+
+        var tooLight = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Remedy:ReceiptKeyDerivation:MemoryKiB"] = "1024",
+            ["Remedy:ReceiptKeyDerivation:Passes"] = "1",
+        }).Build();
+        var error = Assert.Throws<StartupException>(() => RemedySettings.From(tooLight, new Environment("Production"), new ServeOptions(false)));
+        Assert.Contains("Remedy:ReceiptKeyDerivation", error.Message, StringComparison.Ordinal);
     }
 
     private sealed class Environment(string name) : IHostEnvironment
