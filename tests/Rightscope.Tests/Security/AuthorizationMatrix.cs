@@ -70,6 +70,7 @@ public static class AuthorizationMatrix
         ["o/{org}/cases/effectiveness"] = RouteRule.Organization("/o/{org}/cases/effectiveness", Permission.ViewCaseMetrics),
         // Deadlines and reminders of the cases the handler receives; POST marks reminders read.
         ["o/{org}/cases/deadlines"] = RouteRule.Organization("/o/{org}/cases/deadlines", Permission.HandleCases, "GET", "POST"),
+        ["o/{org}/cases/share"] = RouteRule.Organization("/o/{org}/cases/share", Permission.HandleCases, "GET", "POST"),
         // Only a recipient of the case finds it; the id exists nowhere, so handlers get 404 and the others 403.
         ["o/{org}/cases/{id:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/cases/{MissingId}", Permission.HandleCases, null, "GET", "POST"),
         ["o/{org}/cases/{id:guid}/files/{fileId:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/cases/{MissingId}/files/{MissingId}", Permission.HandleCases, null),

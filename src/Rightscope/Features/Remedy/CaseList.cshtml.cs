@@ -13,7 +13,8 @@ namespace Rightscope.Features.Remedy;
 /// Filters by state, urgency and defender flag come from the query string, so a filtered list can be bookmarked.
 /// </summary>
 [RequirePermission(Permission.HandleCases)]
-public sealed class CaseListModel(RightscopeDbContext db, OrganizationContext context, HandlerSession session, TimeProvider clock) : PageModel
+public sealed class CaseListModel(
+    RightscopeDbContext db, OrganizationContext context, HandlerSession session, ChannelCaseSharing sharing, TimeProvider clock) : PageModel
 {
     public sealed record Row(GrievanceCase Case, Channel Channel, DateOnly? CheckInDue)
     {
@@ -30,6 +31,9 @@ public sealed class CaseListModel(RightscopeDbContext db, OrganizationContext co
     public int CheckInsDue => Cases.Count(c => c.CheckInDue is not null);
 
     public int RetentionDecisions => Cases.Count(c => c.RetentionDecisionNeeded);
+
+    /// <summary>Cases this handler can open that other recipients of their channels cannot yet (see <c>/cases/share</c>).</summary>
+    public int PendingShares { get; private set; }
 
     [FromQuery(Name = "done")]
     public string? Done { get; set; }
@@ -62,6 +66,7 @@ public sealed class CaseListModel(RightscopeDbContext db, OrganizationContext co
         }
 
         var userId = context.Membership!.UserId;
+        PendingShares = (await sharing.PendingAsync(userId, cancellationToken)).Sum(p => p.Cases);
         var query =
             from @case in db.Cases.AsNoTracking()
             join envelope in db.CaseRecipientEnvelopes on @case.Id equals envelope.CaseId

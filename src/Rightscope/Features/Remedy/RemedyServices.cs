@@ -14,6 +14,7 @@ public static class RemedyServices
         services.AddScoped<CaseIntake>();
         services.AddScoped<CaseHandling>();
         services.AddScoped<RecipientAccess>();
+        services.AddScoped<ChannelCaseSharing>();
         services.AddScoped<CaseAttachments>();
         services.AddScoped<CaseArchive>();
         services.AddScoped<PublicFormReader>();

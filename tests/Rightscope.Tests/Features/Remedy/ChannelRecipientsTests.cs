@@ -95,6 +95,55 @@ public sealed class ChannelRecipientsTests
 
     [Theory]
     [ClassData(typeof(ProviderData))]
+    public async Task A_recipient_shares_all_of_a_channels_existing_cases_with_a_newcomer_except_those_the_newcomer_is_excluded_from(string provider)
+    {
+        await using var app = await RightscopeFactory.StartAsync(provider);
+        var open = await SubmitAndUnlockAsync(app, "share-canary-1");
+        var setup = open.Setup;
+        Assert.NotNull((await RemedySteps.SubmitAsync(app.CreateBrowserlikeClient(), setup.Channel, "share-canary-2")).Receipt);
+        Assert.NotNull((await RemedySteps.SubmitAsync(app.CreateBrowserlikeClient(), setup.Channel, "share-canary-3")).Receipt);
+        var (newcomer, newcomerClient) = await HandlerWithKeysAsync(app, setup);
+        Assert.Equal(HttpStatusCode.Redirect, (await RecipientAsync(app, setup, "AddRecipient", newcomer.Id)).StatusCode);
+
+        // The newcomer is excluded from the first case (a conflict of interest): shared once, then excluded.
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(setup.HandlerClient, open.CaseUrl, "Share", new Dictionary<string, string> { ["Person"] = newcomer.Id.ToString() })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(setup.HandlerClient, open.CaseUrl, "Exclude", new Dictionary<string, string> { ["Person"] = newcomer.Id.ToString() })).StatusCode);
+
+        var share = $"/o/{setup.Organization.Slug}/cases/share";
+        var list = await HtmlAsync(await setup.HandlerClient.GetAsync($"/o/{setup.Organization.Slug}/cases"));
+        Assert.Contains("cannot yet open 2 case share(s)", list, StringComparison.Ordinal);
+        var page = await HtmlAsync(await setup.HandlerClient.GetAsync(share));
+        Assert.Contains($"Share 2 case(s) with", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"no-pending\"", await HtmlAsync(await newcomerClient.GetAsync(share)), StringComparison.Ordinal);
+
+        // Someone who is not a recipient: nothing is written, the answer says so.
+        var channelId = await ChannelIdAsync(app, setup);
+        var stranger = await Forms.PostAsync(setup.HandlerClient, share, new Dictionary<string, string> { ["channel"] = channelId.ToString(), ["person"] = Guid.NewGuid().ToString() });
+        Assert.Equal(HttpStatusCode.Conflict, stranger.StatusCode);
+        Assert.Contains("Nothing was shared", await HtmlAsync(stranger), StringComparison.Ordinal);
+
+        var shared = await Forms.PostAsync(setup.HandlerClient, share, new Dictionary<string, string> { ["channel"] = channelId.ToString(), ["person"] = newcomer.Id.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, shared.StatusCode);
+        Assert.Contains("2 case(s) shared", await HtmlAsync(await setup.HandlerClient.GetAsync(shared.Headers.Location!.OriginalString)), StringComparison.Ordinal);
+
+        await RemedySteps.UnlockAsync(newcomerClient);
+        var visible = await RemedySteps.CaseIdsAsync(newcomerClient, setup.Organization);
+        Assert.Equal(2, visible.Count);
+        Assert.DoesNotContain(open.CaseId.ToString(), visible);
+        Assert.False(await HasEnvelopeAsync(app, open.CaseId, newcomer.Id));
+        foreach (var id in visible)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await newcomerClient.GetAsync($"/o/{setup.Organization.Slug}/cases/{id}")).StatusCode);
+        }
+
+        Assert.Contains("data-testid=\"no-pending\"", await HtmlAsync(await setup.HandlerClient.GetAsync(share)), StringComparison.Ordinal);
+        var entries = await AuditActionsAsync(app, setup.Organization.Id);
+        Assert.Contains(entries, e => e.StartsWith("cases.shared", StringComparison.Ordinal) && e.Contains("2 case key(s) sealed", StringComparison.Ordinal));
+        Assert.All(entries, e => Assert.DoesNotContain("share-canary", e, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
     public async Task A_handler_who_leaves_or_loses_the_role_loses_their_case_keys_and_assignments_through_the_members_page(string provider)
     {
         await using var app = await RightscopeFactory.StartAsync(provider);

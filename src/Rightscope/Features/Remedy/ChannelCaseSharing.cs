@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Rightscope.Core.Remedy;
+using Rightscope.Data;
+
+namespace Rightscope.Features.Remedy;
+
+/// <summary>
+/// Sharing a channel's existing cases with a recipient who joined it after they arrived (or whose envelopes were lost
+/// with a key replacement): the sharing handler opens each case key they hold and seals it to the newcomer. Cases the
+/// newcomer is excluded from are never shared. Counts only leave this class, never content.
+/// </summary>
+public sealed class ChannelCaseSharing(RightscopeDbContext db)
+{
+    /// <summary>A recipient of a channel who cannot open <see cref="Cases"/> of its cases that the sharer can open.</summary>
+    public sealed record Pending(Guid ChannelId, Guid RecipientId, string RecipientName, int Cases);
+
+    /// <summary>What <paramref name="sharerId"/> could share, per channel and recipient.</summary>
+    public async Task<IReadOnlyList<Pending>> PendingAsync(Guid sharerId, CancellationToken cancellationToken)
+    {
+        var rows = await (
+                from mine in db.CaseRecipientEnvelopes
+                join grievance in db.Cases on mine.CaseId equals grievance.Id
+                join recipient in db.ChannelRecipients on grievance.ChannelId equals recipient.ChannelId
+                join key in db.HandlerKeys on recipient.UserId equals key.UserId
+                join membership in db.Memberships on recipient.UserId equals membership.UserId
+                where mine.UserId == sharerId
+                    && recipient.UserId != sharerId
+                    && membership.OrganizationId == grievance.OrganizationId
+                    && membership.Role == Core.Accounts.Role.CaseHandler
+                    && !db.CaseRecipientEnvelopes.Any(e => e.CaseId == grievance.Id && e.UserId == recipient.UserId)
+                    && !db.CaseExclusions.Any(e => e.CaseId == grievance.Id && e.UserId == recipient.UserId)
+                group grievance by new { grievance.ChannelId, recipient.UserId } into pending
+                select new { pending.Key.ChannelId, pending.Key.UserId, Cases = pending.Count() })
+            .ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.UserId).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName, u.Email }).ToDictionaryAsync(u => u.Id, cancellationToken);
+        return [.. rows
+            .Select(r => new Pending(r.ChannelId, r.UserId, NameOf(names[r.UserId].DisplayName, names[r.UserId].Email), r.Cases))
+            .OrderBy(p => p.ChannelId).ThenBy(p => p.RecipientName, StringComparer.CurrentCulture)];
+    }
+
+    /// <summary>
+    /// Seals to <paramref name="recipientId"/> every case key of <paramref name="channelId"/> that
+    /// <paramref name="sharerKey"/> opens and the recipient lacks (and is not excluded from). Returns the case numbers,
+    /// empty when there is nothing (left) to share or the person is no longer a recipient with a key. Does not save.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> ShareAllAsync(
+        Guid sharerId, RecipientPrivateKey sharerKey, Guid channelId, Guid recipientId, CancellationToken cancellationToken)
+    {
+        var pending = (await PendingAsync(sharerId, cancellationToken)).Any(p => p.ChannelId == channelId && p.RecipientId == recipientId);
+        if (!pending)
+        {
+            return [];
+        }
+
+        var publicKey = RecipientPublicKey.FromBytes(
+            await db.HandlerKeys.Where(k => k.UserId == recipientId).Select(k => k.PublicKey).SingleAsync(cancellationToken));
+        var cases = await (
+                from mine in db.CaseRecipientEnvelopes.AsNoTracking()
+                join grievance in db.Cases.AsNoTracking() on mine.CaseId equals grievance.Id
+                where mine.UserId == sharerId && grievance.ChannelId == channelId
+                    && !db.CaseRecipientEnvelopes.Any(e => e.CaseId == grievance.Id && e.UserId == recipientId)
+                    && !db.CaseExclusions.Any(e => e.CaseId == grievance.Id && e.UserId == recipientId)
+                select new { grievance.Id, grievance.OrganizationId, grievance.Number, mine.SealedKey })
+            .ToListAsync(cancellationToken);
+        var shared = new List<int>(cases.Count);
+        foreach (var grievance in cases)
+        {
+            using var caseKey = SealedBox.Open(grievance.SealedKey, sharerKey, grievance.Id);
+            db.CaseRecipientEnvelopes.Add(new CaseRecipientEnvelope
+            {
+                OrganizationId = grievance.OrganizationId,
+                CaseId = grievance.Id,
+                UserId = recipientId,
+                SealedKey = SealedBox.Seal(caseKey, publicKey),
+            });
+            shared.Add(grievance.Number);
+        }
+
+        return [.. shared.Order()];
+    }
+
+    private static string NameOf(string? displayName, string? email) => string.IsNullOrEmpty(displayName) ? email ?? "" : displayName;
+}
