@@ -42,6 +42,11 @@ public sealed partial class CaseDetailModel
 
     public IReadOnlyList<(Guid Id, string Label)> SalientImpacts { get; private set; } = [];
 
+    public IReadOnlyList<(Guid Id, string Label)> SalientIssues { get; private set; } = [];
+
+    /// <summary>Product names already used in the salient issues register and on cases, offered as suggestions.</summary>
+    public IReadOnlyList<string> KnownProducts { get; private set; } = [];
+
     [BindProperty]
     public string? Step { get; set; }
 
@@ -112,9 +117,11 @@ public sealed partial class CaseDetailModel
         WithKeyAsync(id, async key =>
         {
             ModelState.Clear();
-            var companies = (await handling.CompaniesAsync(cancellationToken)).Select(c => c.Id).ToHashSet();
-            var impacts = (await handling.SalientImpactsAsync(cancellationToken)).Select(i => i.Id).ToHashSet();
-            var errors = Triage.ApplyTo(Case, handling.Rights, handling.Groups, companies, impacts);
+            var targets = new CaseTriageForm.TriageTargets(
+                (await handling.CompaniesAsync(cancellationToken)).Select(c => c.Id).ToHashSet(),
+                (await handling.SalientImpactsAsync(cancellationToken)).Select(i => i.Id).ToHashSet(),
+                (await handling.SalientIssuesAsync(cancellationToken)).Select(i => i.Id).ToHashSet());
+            var errors = Triage.ApplyTo(Case, handling.Rights, handling.Groups, targets);
             if (errors.Count > 0)
             {
                 foreach (var error in errors)
@@ -128,7 +135,7 @@ public sealed partial class CaseDetailModel
             }
 
             var summary = string.Create(CultureInfo.InvariantCulture,
-                $"triage: category {Case.Category?.ToString() ?? "-"}, urgency {Case.Urgency}, defender {Case.Defender}, {Case.Rights.Count} right(s), {Case.Groups.Count} group(s), country {Case.Country ?? "-"}, company {(Case.CompanyId is null ? "-" : "linked")}");
+                $"triage: category {Case.Category?.ToString() ?? "-"}, urgency {Case.Urgency}, defender {Case.Defender}, {Case.Rights.Count} right(s), {Case.Groups.Count} group(s), country {Case.Country ?? "-"}, company {(Case.CompanyId is null ? "-" : "linked")}, salient issue {(Case.SalientIssueId is null ? "-" : "linked")}, product {(Case.Product is null ? "-" : "named")}");
             return await SaveStepAsync("case.triaged", summary, "triaged", key, cancellationToken);
         }, cancellationToken);
 
@@ -289,6 +296,8 @@ public sealed partial class CaseDetailModel
         Workflow = await handling.ReadAsync(Case, key, cancellationToken);
         Companies = await handling.CompaniesAsync(cancellationToken);
         SalientImpacts = await handling.SalientImpactsAsync(cancellationToken);
+        SalientIssues = await handling.SalientIssuesAsync(cancellationToken);
+        KnownProducts = await handling.KnownProductsAsync(cancellationToken);
         if (!keepTriageInput)
         {
             Triage = CaseTriageForm.From(Case);

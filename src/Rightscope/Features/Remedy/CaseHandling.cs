@@ -105,6 +105,24 @@ public sealed class CaseHandling(RightscopeDbContext db, MethodologyRegistry reg
         return [.. rows.Select(c => (c.Id, c.NameEn ?? c.NameZhHans ?? "")).OrderBy(c => c.Item2, StringComparer.CurrentCulture)];
     }
 
+    /// <summary>The organization's salient issues register (Features/Hrdd), most recent first, to link a case to.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Label)>> SalientIssuesAsync(CancellationToken cancellationToken)
+    {
+        var rows = await db.SalientIssues.AsNoTracking()
+            .OrderBy(i => i.Title).ThenBy(i => i.Id)
+            .Select(i => new { i.Id, i.Title, i.Product })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (r.Id, r.Product is null ? r.Title : $"{r.Title} · {r.Product}"))];
+    }
+
+    /// <summary>Product and service names already named in the register or on cases: suggestions, not a closed list.</summary>
+    public async Task<IReadOnlyList<string>> KnownProductsAsync(CancellationToken cancellationToken)
+    {
+        var fromIssues = await db.SalientIssues.AsNoTracking().Where(i => i.Product != null).Select(i => i.Product!).Distinct().ToListAsync(cancellationToken);
+        var fromCases = await db.Cases.AsNoTracking().Where(c => c.Product != null).Select(c => c.Product!).Distinct().ToListAsync(cancellationToken);
+        return [.. fromIssues.Concat(fromCases).Distinct(StringComparer.Ordinal).Order(StringComparer.CurrentCulture)];
+    }
+
     /// <summary>
     /// The salient impacts recorded in the organization's assessments, to link a case to: the assessment's subject, the
     /// right and the start of the description.

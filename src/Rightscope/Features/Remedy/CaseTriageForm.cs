@@ -6,7 +6,7 @@ namespace Rightscope.Features.Remedy;
 
 /// <summary>
 /// The triage metadata of a case as entered in the form, and its validation against the reference catalogs and the
-/// organization's company registry and salient impacts. Errors name the field and a localization key; on any error nothing is copied.
+/// organization's company registry, salient impacts and salient issues. Errors name the field and a localization key; on any error nothing is copied.
 /// </summary>
 public sealed class CaseTriageForm
 {
@@ -23,6 +23,10 @@ public sealed class CaseTriageForm
 
     public string? SalientImpactId { get; set; }
 
+    public string? SalientIssueId { get; set; }
+
+    public string? Product { get; set; }
+
     public string? Country { get; set; }
 
     public bool Defender { get; set; }
@@ -31,6 +35,9 @@ public sealed class CaseTriageForm
 
     public sealed record Error(string Field, string Key);
 
+    /// <summary>The ids a case may be linked to: the organization's companies, assessment impacts and salient issues.</summary>
+    public sealed record TriageTargets(IReadOnlySet<Guid> Companies, IReadOnlySet<Guid> SalientImpacts, IReadOnlySet<Guid> SalientIssues);
+
     public static CaseTriageForm From(GrievanceCase grievance) => new()
     {
         Category = grievance.Category?.ToString(),
@@ -38,12 +45,14 @@ public sealed class CaseTriageForm
         Groups = [.. grievance.Groups],
         CompanyId = grievance.CompanyId?.ToString(),
         SalientImpactId = grievance.SalientImpactId?.ToString(),
+        SalientIssueId = grievance.SalientIssueId?.ToString(),
+        Product = grievance.Product,
         Country = grievance.Country,
         Defender = grievance.Defender,
         Urgency = grievance.Urgency.ToString(),
     };
 
-    public IReadOnlyList<Error> ApplyTo(GrievanceCase target, ReferenceCatalog rights, ReferenceCatalog groups, IReadOnlySet<Guid> companies, IReadOnlySet<Guid> salientImpacts)
+    public IReadOnlyList<Error> ApplyTo(GrievanceCase target, ReferenceCatalog rights, ReferenceCatalog groups, TriageTargets targets)
     {
         var errors = new List<Error>();
         CaseCategory? category = null;
@@ -74,7 +83,7 @@ public sealed class CaseTriageForm
         Guid? companyId = null;
         if (!string.IsNullOrWhiteSpace(CompanyId))
         {
-            if (Guid.TryParse(CompanyId.Trim(), out var id) && companies.Contains(id))
+            if (Guid.TryParse(CompanyId.Trim(), out var id) && targets.Companies.Contains(id))
             {
                 companyId = id;
             }
@@ -84,10 +93,22 @@ public sealed class CaseTriageForm
             }
         }
 
-        var salientImpactId = Choice(SalientImpactId, salientImpacts);
+        var salientImpactId = Choice(SalientImpactId, targets.SalientImpacts);
         if (salientImpactId is null && !string.IsNullOrWhiteSpace(SalientImpactId))
         {
             errors.Add(new Error(nameof(SalientImpactId), "Triage.SalientImpactInvalid"));
+        }
+
+        var salientIssueId = Choice(SalientIssueId, targets.SalientIssues);
+        if (salientIssueId is null && !string.IsNullOrWhiteSpace(SalientIssueId))
+        {
+            errors.Add(new Error(nameof(SalientIssueId), "Triage.SalientIssueInvalid"));
+        }
+
+        var product = string.IsNullOrWhiteSpace(Product) ? null : Product.Trim();
+        if (product is { Length: > GrievanceCase.ProductMaxLength })
+        {
+            errors.Add(new Error(nameof(Product), "Triage.ProductTooLong"));
         }
 
         string? country = null;
@@ -118,6 +139,8 @@ public sealed class CaseTriageForm
         target.GroupKeys = JsonSerializer.Serialize(groupKeys);
         target.CompanyId = companyId;
         target.SalientImpactId = salientImpactId;
+        target.SalientIssueId = salientIssueId;
+        target.Product = product;
         target.Country = country;
         target.Defender = Defender;
         target.Urgency = urgency;

@@ -11,6 +11,8 @@ namespace Rightscope.Features.Remedy;
 /// </summary>
 public sealed class GrievanceCase : ITenantOwned
 {
+    public const int ProductMaxLength = 200;
+
     public Guid Id { get; set; } = Guid.NewGuid();
 
     public Guid OrganizationId { get; set; }
@@ -54,6 +56,15 @@ public sealed class GrievanceCase : ITenantOwned
     /// GP31(g)); checked in code like <see cref="CompanyId"/>.
     /// </summary>
     public Guid? SalientImpactId { get; set; }
+
+    /// <summary>
+    /// A salient issue of the organization's own register (Features/Hrdd) that the case concerns, so closed cases show
+    /// there as signals; checked in code like <see cref="CompanyId"/>.
+    /// </summary>
+    public Guid? SalientIssueId { get; set; }
+
+    /// <summary>The product or service the case concerns, as the handler names it (coarse, plaintext triage).</summary>
+    public string? Product { get; set; }
 
     /// <summary>ISO 3166-1 alpha-2.</summary>
     public string? Country { get; set; }

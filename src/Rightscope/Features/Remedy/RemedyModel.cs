@@ -54,6 +54,7 @@ public static class RemedyModel
             @case.HasIndex(c => new { c.ChannelId, c.LookupId }).IsUnique();
             @case.Property(c => c.ReporterEnvelope).HasMaxLength(256);
             @case.Property(c => c.ConcurrencyToken).IsConcurrencyToken();
+            @case.Property(c => c.Product).HasMaxLength(GrievanceCase.ProductMaxLength);
             @case.Property(c => c.Category).HasConversion<string>().HasMaxLength(32);
             @case.Property(c => c.Urgency).HasConversion<string>().HasMaxLength(16);
             @case.Property(c => c.Satisfaction).HasConversion<string>().HasMaxLength(32);

@@ -251,12 +251,19 @@ public sealed class CaseWorkflowTests
 
         var (assessmentId, impactId) = await SeedSalientImpactAsync(app, open.Setup.Organization.Id, open.Setup.Owner.Id);
         var (_, foreignImpactId) = await SeedSalientImpactAsync(app, other.Id, open.Setup.Owner.Id);
+        var issueId = await SeedSalientIssueAsync(app, open.Setup.Organization.Id, open.Setup.Owner.Id, "Location data of users");
+        var foreignIssueId = await SeedSalientIssueAsync(app, other.Id, open.Setup.Owner.Id, "Elsewhere's issue");
         var triageForm = await HtmlAsync(await open.Setup.HandlerClient.GetAsync(open.CaseUrl));
         Assert.Contains("Fictional Maps (fictional) — Right to privacy: Location history shared with advertisers", triageForm, StringComparison.Ordinal);
+        Assert.Contains("Location data of users · Fictional Maps", triageForm, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"Fictional Maps\">", triageForm, StringComparison.Ordinal);
+        Assert.DoesNotContain("Elsewhere's issue", triageForm, StringComparison.Ordinal);
 
         var invalid = await PostAsync(open.Setup.HandlerClient, open.CaseUrl, "Triage", new Dictionary<string, string>
         {
             ["Triage.SalientImpactId"] = foreignImpactId.ToString(),
+            ["Triage.SalientIssueId"] = foreignIssueId.ToString(),
+            ["Triage.Product"] = new string('p', 201),
             ["Triage.Category"] = "Gossip",
             ["Triage.Rights[0]"] = "privacy",
             ["Triage.Rights[1]"] = "not-a-right",
@@ -267,17 +274,20 @@ public sealed class CaseWorkflowTests
         });
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         var html = await HtmlAsync(invalid);
-        foreach (var message in new[] { "Category: choose", "Rights concerned: choose", "Affected groups: choose", "Company concerned: choose", "Country: choose", "Urgency: choose", "Choose one of the salient impacts listed" })
+        foreach (var message in new[] { "Category: choose", "Rights concerned: choose", "Affected groups: choose", "Company concerned: choose", "Country: choose", "Urgency: choose", "Choose one of the salient impacts listed", "Salient issue: choose", "Product or service: at most 200" })
         {
             Assert.Contains(message, html, StringComparison.Ordinal);
         }
 
         // Each message is tied to its field, so a screen reader reads it with the field.
-        foreach (var field in new[] { "Category", "Rights", "Groups", "CompanyId", "Country", "Urgency", "SalientImpactId" })
+        foreach (var field in new[] { "Category", "Rights", "Groups", "CompanyId", "Country", "Urgency", "SalientImpactId", "SalientIssueId" })
         {
             Assert.Contains($"aria-describedby=\"Triage_{field}-error\"", html, StringComparison.Ordinal);
             Assert.Contains($"id=\"Triage_{field}-error\"", html, StringComparison.Ordinal);
         }
+
+        Assert.Contains("aria-describedby=\"Triage_Product-hint Triage_Product-error\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"Triage_Product-error\"", html, StringComparison.Ordinal);
 
         var unchanged = await CaseAsync(app, open.CaseId);
         Assert.Null(unchanged.Category);
@@ -291,6 +301,8 @@ public sealed class CaseWorkflowTests
             ["Triage.Groups[1]"] = "journalists-and-media-workers",
             ["Triage.CompanyId"] = companyId.ToString(),
             ["Triage.SalientImpactId"] = impactId.ToString(),
+            ["Triage.SalientIssueId"] = issueId.ToString(),
+            ["Triage.Product"] = "  Fictional Maps  ",
             ["Triage.Country"] = "fra",
             ["Triage.Defender"] = "true",
             ["Triage.Urgency"] = "Critical",
@@ -302,6 +314,8 @@ public sealed class CaseWorkflowTests
         Assert.Equal(["human-rights-defenders", "journalists-and-media-workers"], stored.Groups);
         Assert.Equal(companyId, stored.CompanyId);
         Assert.Equal(impactId, stored.SalientImpactId);
+        Assert.Equal(issueId, stored.SalientIssueId);
+        Assert.Equal("Fictional Maps", stored.Product);
         Assert.Equal("FR", stored.Country);
         Assert.True(stored.Defender);
         Assert.Equal(CaseUrgency.Critical, stored.Urgency);
@@ -311,6 +325,28 @@ public sealed class CaseWorkflowTests
         var impacts = await HtmlAsync(await open.Setup.OwnerClient.GetAsync($"/o/{open.Setup.Organization.Slug}/assessments/{assessmentId}/impacts"));
         Assert.Contains("<td data-testid=\"impact-grievances\"><5</td>", impacts, StringComparison.Ordinal);
     }
+
+    private static Task<Guid> SeedSalientIssueAsync(RightscopeFactory app, Guid organizationId, Guid authorId, string title) =>
+        ReadAsync(app, async db =>
+        {
+            var issue = new Rightscope.Features.Hrdd.SalientIssue
+            {
+                OrganizationId = organizationId,
+                Title = title,
+                RightKey = "privacy",
+                Product = "Fictional Maps",
+                Scale = 3,
+                Scope = 3,
+                Irremediability = 2,
+                Likelihood = 3,
+                CreatedByUserId = authorId,
+                CreatedAt = DateTime.UtcNow,
+                UpdatedAt = DateTime.UtcNow,
+            };
+            db.SalientIssues.Add(issue);
+            await db.SaveChangesAsync();
+            return issue.Id;
+        });
 
     /// <summary>A draft HRIA of a fictional product with one salient impact on privacy, stored directly.</summary>
     private static Task<(Guid AssessmentId, Guid ImpactId)> SeedSalientImpactAsync(RightscopeFactory app, Guid organizationId, Guid authorId) =>

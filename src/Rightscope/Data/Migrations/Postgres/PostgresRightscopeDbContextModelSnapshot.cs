@@ -1973,6 +1973,10 @@ namespace Rightscope.Data.Migrations.Postgres
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Product")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("date");
 
@@ -1991,6 +1995,9 @@ namespace Rightscope.Data.Migrations.Postgres
                         .HasColumnType("character varying(2000)");
 
                     b.Property<Guid?>("SalientImpactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SalientIssueId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Satisfaction")

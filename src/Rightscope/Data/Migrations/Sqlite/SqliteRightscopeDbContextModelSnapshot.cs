@@ -1962,6 +1962,10 @@ namespace Rightscope.Data.Migrations.Sqlite
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Product")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("TEXT");
 
@@ -1980,6 +1984,9 @@ namespace Rightscope.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("SalientImpactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SalientIssueId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Satisfaction")

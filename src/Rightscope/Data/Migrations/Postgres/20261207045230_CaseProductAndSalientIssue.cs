@@ -1,0 +1,40 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Rightscope.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class CaseProductAndSalientIssue : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Product",
+                table: "Cases",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "SalientIssueId",
+                table: "Cases",
+                type: "uuid",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Product",
+                table: "Cases");
+
+            migrationBuilder.DropColumn(
+                name: "SalientIssueId",
+                table: "Cases");
+        }
+    }
+}
