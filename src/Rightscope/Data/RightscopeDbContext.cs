@@ -101,6 +101,15 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
 
     public DbSet<SalientIssue> SalientIssues => Set<SalientIssue>();
 
+    // Due diligence cycle: policy commitment and HRIA projects
+    public DbSet<PolicyCommitment> PolicyCommitments => Set<PolicyCommitment>();
+
+    public DbSet<PolicyCommitmentElement> PolicyCommitmentElements => Set<PolicyCommitmentElement>();
+
+    public DbSet<HriaProject> HriaProjects => Set<HriaProject>();
+
+    public DbSet<HriaAssessment> HriaAssessments => Set<HriaAssessment>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

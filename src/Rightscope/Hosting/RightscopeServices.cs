@@ -99,6 +99,11 @@ public static class RightscopeServices
         services.AddScoped<Features.Decisions.DecisionBasis>();
         services.AddScoped<Features.Decisions.DecisionCommands>();
         services.AddScoped<Features.Decisions.ExclusionList>();
+        // Due diligence cycle: policy commitment, HRIA projects, salient issues register
+        services.AddScoped<Features.Hrdd.PolicyCommitmentCommands>();
+        services.AddScoped<Features.Hrdd.HriaCommands>();
+        services.AddScoped<Features.Hrdd.SalientIssueCommands>();
+        services.AddScoped<Features.Hrdd.SalientIssueRegister>();
         return services;
     }
 }

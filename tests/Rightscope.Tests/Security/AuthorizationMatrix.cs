@@ -102,6 +102,16 @@ public static class AuthorizationMatrix
         ["o/{org}/exclusions"] = RouteRule.Organization("/o/{org}/exclusions", Permission.ReadWorkspace),
         ["o/{org}/exclusions/export"] = RouteRule.Organization("/o/{org}/exclusions/export?format=csv", Permission.ReadWorkspace),
 
+        // Due diligence cycle: everyone who reads sees the commitment, HRIA projects and the register; every change (POST) needs edit.
+        ["o/{org}/due-diligence"] = RouteRule.Organization("/o/{org}/due-diligence", Permission.ReadWorkspace),
+        ["o/{org}/due-diligence/commitment"] = RouteRule.Organization("/o/{org}/due-diligence/commitment", Permission.ReadWorkspace, "GET", "POST") with { WritePermission = Permission.EditWorkspace },
+        ["o/{org}/hria"] = RouteRule.Organization("/o/{org}/hria", Permission.ReadWorkspace),
+        ["o/{org}/hria/new"] = RouteRule.Organization("/o/{org}/hria/new", Permission.EditWorkspace, "GET", "POST"),
+        ["o/{org}/hria/{id:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/hria/{MissingId}", Permission.ReadWorkspace, Permission.EditWorkspace, "GET", "POST"),
+        ["o/{org}/salient-issues"] = RouteRule.Organization("/o/{org}/salient-issues", Permission.ReadWorkspace),
+        ["o/{org}/salient-issues/new"] = RouteRule.Organization("/o/{org}/salient-issues/new", Permission.EditWorkspace, "GET", "POST"),
+        ["o/{org}/salient-issues/{id:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/salient-issues/{MissingId}", Permission.ReadWorkspace, Permission.EditWorkspace, "GET", "POST"),
+
         ["o/{org}/api-tokens"] = RouteRule.Organization("/o/{org}/api-tokens", Permission.ManageApiTokens, "GET", "POST"),
 
         // API: bearer tokens only
