@@ -109,6 +109,20 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
     public DbSet<HriaProject> HriaProjects => Set<HriaProject>();
 
     public DbSet<HriaAssessment> HriaAssessments => Set<HriaAssessment>();
+    // HRDD tracking: action plans, tracking indicators, stakeholder engagement log
+    public DbSet<DueDiligenceAction> DueDiligenceActions => Set<DueDiligenceAction>();
+
+    public DbSet<DueDiligenceActionIssue> DueDiligenceActionIssues => Set<DueDiligenceActionIssue>();
+
+    public DbSet<TrackingIndicator> TrackingIndicators => Set<TrackingIndicator>();
+
+    public DbSet<TrackingMeasurement> TrackingMeasurements => Set<TrackingMeasurement>();
+
+    public DbSet<StakeholderEngagement> StakeholderEngagements => Set<StakeholderEngagement>();
+
+    public DbSet<StakeholderEngagementParty> StakeholderEngagementParties => Set<StakeholderEngagementParty>();
+
+    public DbSet<StakeholderEngagementIssue> StakeholderEngagementIssues => Set<StakeholderEngagementIssue>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -254,6 +268,7 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
         Features.Decisions.DecisionModel.Configure(builder);
         PortfolioModel.Configure(builder);
         HrddModel.Configure(builder);
+        HrddTrackingModel.Configure(builder);
         builder.Entity<JobLease>(lease =>
         {
             lease.HasKey(l => l.Name);

@@ -129,6 +129,7 @@ public static class RightscopeWebApp
         services.AddScoped<IAuthorizationHandler, TenantResourceHandler>();
         services.AddRightscopeApi();
         services.AddRemedy();
+        Features.Hrdd.HrddTrackingServices.AddHrddTracking(services);
 
         services.AddLocalization();
         // Chinese text goes out as UTF-8 characters, not &#x…; entities: half the bytes, and searchable.

@@ -111,6 +111,18 @@ public static class AuthorizationMatrix
         ["o/{org}/salient-issues"] = RouteRule.Organization("/o/{org}/salient-issues", Permission.ReadWorkspace),
         ["o/{org}/salient-issues/new"] = RouteRule.Organization("/o/{org}/salient-issues/new", Permission.EditWorkspace, "GET", "POST"),
         ["o/{org}/salient-issues/{id:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/salient-issues/{MissingId}", Permission.ReadWorkspace, Permission.EditWorkspace, "GET", "POST"),
+        // HRDD tracking: everyone who reads sees action plans, indicators and the engagement log; editing (POST) needs edit.
+        ["o/{org}/actions"] = RouteRule.Organization("/o/{org}/actions", Permission.ReadWorkspace),
+        ["o/{org}/actions/new"] = RouteRule.Organization("/o/{org}/actions/new", Permission.EditWorkspace, "GET", "POST"),
+        ["o/{org}/actions/{id:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/actions/{MissingId}", Permission.ReadWorkspace, Permission.EditWorkspace, "GET", "POST"),
+        ["o/{org}/tracking-indicators/new"] = RouteRule.Organization("/o/{org}/tracking-indicators/new", Permission.EditWorkspace, "GET", "POST"),
+        ["o/{org}/tracking-indicators/{id:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/tracking-indicators/{MissingId}", Permission.ReadWorkspace, Permission.EditWorkspace, "GET", "POST"),
+        ["o/{org}/tracking-indicators/{id:guid}/measurements.csv"] = RouteRule.OrganizationResource($"/o/{{org}}/tracking-indicators/{MissingId}/measurements.csv", Permission.ReadWorkspace, null),
+        ["o/{org}/tracking-indicators/{id:guid}/measurements/{measurementId:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/tracking-indicators/{MissingId}/measurements/{MissingId}", Permission.EditWorkspace, null, "GET", "POST"),
+        ["o/{org}/stakeholder-engagement"] = RouteRule.Organization("/o/{org}/stakeholder-engagement", Permission.ReadWorkspace),
+        ["o/{org}/stakeholder-engagement/new"] = RouteRule.Organization("/o/{org}/stakeholder-engagement/new", Permission.EditWorkspace, "GET", "POST"),
+        ["o/{org}/stakeholder-engagement/{id:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/stakeholder-engagement/{MissingId}", Permission.ReadWorkspace, Permission.EditWorkspace, "GET", "POST"),
+        ["o/{org}/stakeholder-engagement/fatigue"] = RouteRule.Organization("/o/{org}/stakeholder-engagement/fatigue", Permission.ReadWorkspace),
 
         ["o/{org}/api-tokens"] = RouteRule.Organization("/o/{org}/api-tokens", Permission.ManageApiTokens, "GET", "POST"),
 
