@@ -101,6 +101,13 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
 
     public DbSet<SalientIssue> SalientIssues => Set<SalientIssue>();
 
+    // Transparency
+    public DbSet<Features.Transparency.GovernmentRequest> GovernmentRequests => Set<Features.Transparency.GovernmentRequest>();
+
+    public DbSet<Features.Transparency.GovernmentRequestAggregate> GovernmentRequestAggregates => Set<Features.Transparency.GovernmentRequestAggregate>();
+
+    public DbSet<Features.Transparency.TransparencyReport> TransparencyReports => Set<Features.Transparency.TransparencyReport>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -245,6 +252,7 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
         Features.Decisions.DecisionModel.Configure(builder);
         PortfolioModel.Configure(builder);
         HrddModel.Configure(builder);
+        Features.Transparency.TransparencyModel.Configure(builder);
         builder.Entity<JobLease>(lease =>
         {
             lease.HasKey(l => l.Name);
