@@ -1,4 +1,5 @@
 using Rightscope.Core.Accounts;
+using Rightscope.Core.Organizations;
 using Rightscope.Core.Transparency;
 using Rightscope.Data;
 using Rightscope.Features.Organizations;
