@@ -123,6 +123,12 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
     public DbSet<StakeholderEngagementParty> StakeholderEngagementParties => Set<StakeholderEngagementParty>();
 
     public DbSet<StakeholderEngagementIssue> StakeholderEngagementIssues => Set<StakeholderEngagementIssue>();
+    // Transparency
+    public DbSet<Features.Transparency.GovernmentRequest> GovernmentRequests => Set<Features.Transparency.GovernmentRequest>();
+
+    public DbSet<Features.Transparency.GovernmentRequestAggregate> GovernmentRequestAggregates => Set<Features.Transparency.GovernmentRequestAggregate>();
+
+    public DbSet<Features.Transparency.TransparencyReport> TransparencyReports => Set<Features.Transparency.TransparencyReport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -269,6 +275,7 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
         PortfolioModel.Configure(builder);
         HrddModel.Configure(builder);
         HrddTrackingModel.Configure(builder);
+        Features.Transparency.TransparencyModel.Configure(builder);
         builder.Entity<JobLease>(lease =>
         {
             lease.HasKey(l => l.Name);

@@ -104,6 +104,7 @@ public static class RightscopeServices
         services.AddScoped<Features.Hrdd.HriaCommands>();
         services.AddScoped<Features.Hrdd.SalientIssueCommands>();
         services.AddScoped<Features.Hrdd.SalientIssueRegister>();
+        Features.Transparency.TransparencyServices.AddTransparency(services);
         return services;
     }
 }

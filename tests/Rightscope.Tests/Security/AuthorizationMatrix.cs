@@ -32,6 +32,8 @@ public static class AuthorizationMatrix
         // The public channel: an unknown channel is a 404 for every method.
         ["report/{channel}"] = RouteRule.Public("/report/no-such-channel", 404, "GET", "POST"),
         ["report/{channel}/follow-up"] = RouteRule.Public("/report/no-such-channel/follow-up", 404, "GET", "POST"),
+        // Transparency: a published report is public; anything else (unknown organization, period or unpublished) is 404.
+        ["transparency/{org}/{period}"] = RouteRule.Public("/transparency/no-such-org/2024", 404),
 
         // Signed in, own data only
         // A user with one organization is taken straight to it.
@@ -149,5 +151,14 @@ public static class AuthorizationMatrix
         ["api/v1/orgs/{org}/engagements/{id:guid}/milestones"] = RouteRule.Api($"/api/v1/orgs/{{org}}/engagements/{MissingId}/milestones", Permission.EditWorkspace, Permission.EditWorkspace, 404, "POST"),
         ["api/v1/orgs/{org}/engagements/{id:guid}/interactions"] = RouteRule.Api($"/api/v1/orgs/{{org}}/engagements/{MissingId}/interactions", Permission.EditWorkspace, Permission.EditWorkspace, 404, "POST"),
         ["api/v1/orgs/{org}/engagements/{id:guid}/escalations"] = RouteRule.Api($"/api/v1/orgs/{{org}}/engagements/{MissingId}/escalations", Permission.EditWorkspace, Permission.EditWorkspace, 404, "POST"),
+
+        // Transparency
+        ["o/{org}/government-requests"] = RouteRule.Organization("/o/{org}/government-requests", Permission.ReadWorkspace),
+        ["o/{org}/government-requests/new"] = RouteRule.Organization("/o/{org}/government-requests/new", Permission.EditWorkspace, "GET", "POST"),
+        ["o/{org}/government-requests/{id:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/government-requests/{MissingId}", Permission.ReadWorkspace, Permission.EditWorkspace, "GET", "POST"),
+        ["o/{org}/transparency"] = RouteRule.Organization("/o/{org}/transparency", Permission.ReadWorkspace),
+        ["o/{org}/transparency/import"] = RouteRule.Organization("/o/{org}/transparency/import", Permission.EditWorkspace, "GET", "POST"),
+        // Everyone who reads sees the live numbers; publishing and withdrawing (POST) need Publish.
+        ["o/{org}/transparency/{period}"] = new RouteRule("/o/{org}/transparency/2024", Access.OrganizationMember, Permission.ReadWorkspace, ["GET", "POST"], 200, Permission.Publish),
     };
 }
