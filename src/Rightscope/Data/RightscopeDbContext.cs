@@ -101,6 +101,13 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
 
     public DbSet<SalientIssue> SalientIssues => Set<SalientIssue>();
 
+    // Benchmark
+    public DbSet<Features.Benchmark.BenchmarkEdition> BenchmarkEditions => Set<Features.Benchmark.BenchmarkEdition>();
+
+    public DbSet<Features.Benchmark.BenchmarkEntry> BenchmarkEntries => Set<Features.Benchmark.BenchmarkEntry>();
+
+    public DbSet<Features.Benchmark.BenchmarkIndicatorScore> BenchmarkIndicatorScores => Set<Features.Benchmark.BenchmarkIndicatorScore>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -245,6 +252,7 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
         Features.Decisions.DecisionModel.Configure(builder);
         PortfolioModel.Configure(builder);
         HrddModel.Configure(builder);
+        Features.Benchmark.BenchmarkModel.Configure(builder);
         builder.Entity<JobLease>(lease =>
         {
             lease.HasKey(l => l.Name);
