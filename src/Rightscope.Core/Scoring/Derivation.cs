@@ -11,6 +11,7 @@ namespace Rightscope.Core.Scoring;
 [JsonDerivedType(typeof(ItemStep), "item")]
 [JsonDerivedType(typeof(NodeStep), "node")]
 [JsonDerivedType(typeof(ComponentsStep), "components")]
+[JsonDerivedType(typeof(GivenStep), "given")]
 [JsonDerivedType(typeof(TotalStep), "total")]
 [JsonDerivedType(typeof(ThresholdStep), "threshold")]
 [JsonDerivedType(typeof(RedFlagStep), "red-flag")]
@@ -57,6 +58,9 @@ public sealed record NodeStep(
     bool CombineFromLevel,
     IReadOnlyList<Term> Children,
     double? Score) : DerivationStep;
+
+/// <summary>A score given to an inner node for one component instead of computed from its children (null: not applicable or not given).</summary>
+public sealed record GivenStep(string Node, string Component, bool Given, double? Score) : DerivationStep;
 
 /// <summary>
 /// A company/service node's score: its component scores combined with the methodology's component rule.

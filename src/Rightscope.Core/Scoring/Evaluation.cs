@@ -25,6 +25,14 @@ internal sealed class Evaluation
     /// <summary>Per node, its components combined; NaN when excluded.</summary>
     public double[] Overall = [];
 
+    /// <summary>Per node and component: the given score (NaN: not applicable) when <see cref="GivenSet"/>; used only when <see cref="HasGiven"/>.</summary>
+    public double[] GivenValue = [];
+    public bool[] GivenSet = [];
+
+    /// <summary>Per node: the node itself or an ancestor has a given score, so its answers do not count.</summary>
+    public bool[] Covered = [];
+    public bool HasGiven;
+
     public int[] Answered = [];
     public int[] Expected = [];
     public double? Total;
@@ -49,6 +57,16 @@ internal sealed class Evaluation
         Ensure(ref evaluation.Overall, nodes);
         Ensure(ref evaluation.Answered, nodes);
         Ensure(ref evaluation.Expected, nodes);
+        evaluation.HasGiven = input.Given.Count > 0;
+        if (evaluation.HasGiven)
+        {
+            Ensure(ref evaluation.GivenValue, nodes * evaluation.Width);
+            Ensure(ref evaluation.GivenSet, nodes * evaluation.Width);
+            Ensure(ref evaluation.Covered, nodes);
+            evaluation.GivenSet.AsSpan(0, nodes * evaluation.Width).Clear();
+            evaluation.Covered.AsSpan(0, nodes).Clear();
+        }
+
         return evaluation;
     }
 

@@ -29,6 +29,7 @@ public static class ScoringEngine
         {
             CheckServices(input.Services);
             PlaceAnswers(evaluation);
+            PlaceGiven(evaluation);
             ComputeScores(evaluation);
             return BuildResult(evaluation);
         }
@@ -122,6 +123,99 @@ public static class ScoringEngine
         }
     }
 
+    private static void PlaceGiven(Evaluation e)
+    {
+        if (!e.HasGiven)
+        {
+            return;
+        }
+
+        var plan = e.Plan;
+        foreach (var given in e.Input.Given)
+        {
+            if (!plan.NodeByKey.TryGetValue(given.Node, out var node) || plan.ItemOf[node] >= 0)
+            {
+                throw new ArgumentException($"given score: '{given.Node}' is not an inner node of {plan.Id}", "input");
+            }
+
+            var component = ComponentIndex(given.Component, e.Input.Services);
+            var (from, to) = plan.Range(node, e.Services);
+            if (component < from || component >= to)
+            {
+                throw new ArgumentException(
+                    $"given score of '{given.Node}': component '{given.Component}' does not apply, the node is scored at {plan.LevelOf[node]} level", "input");
+            }
+
+            if (given.Score is { } score && !(score is >= 0 and <= 100))
+            {
+                throw new ArgumentException($"given score of '{given.Node}': {score} is not between 0 and 100", "input");
+            }
+
+            var slot = (node * e.Width) + component;
+            if (e.GivenSet[slot])
+            {
+                throw new ArgumentException($"node '{given.Node}' has more than one given score for component '{given.Component}'", "input");
+            }
+
+            e.GivenSet[slot] = true;
+            e.GivenValue[slot] = given.Score ?? double.NaN;
+        }
+
+        // Parents come before children in reverse post-order, so coverage flows down in one pass.
+        for (var i = plan.PostOrder.Length - 1; i >= 0; i--)
+        {
+            var node = plan.PostOrder[i];
+            var parent = plan.Parent[node];
+            e.Covered[node] = (parent >= 0 && e.Covered[parent]) || IsGiven(e, node);
+        }
+    }
+
+    private static bool IsGiven(Evaluation e, int node)
+    {
+        if (!e.HasGiven)
+        {
+            return false;
+        }
+
+        var row = node * e.Width;
+        for (var c = 0; c < e.Width; c++)
+        {
+            if (e.GivenSet[row + c])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A given node: its components are the given numbers; a component without one is unanswered.</summary>
+    private static void ComputeGiven(Evaluation e, int node, int from, int to)
+    {
+        var row = node * e.Width;
+        int answered = 0, expected = 0;
+        for (var c = from; c < to; c++)
+        {
+            if (!e.GivenSet[row + c])
+            {
+                e.Scores[row + c] = double.NaN;
+                expected++;
+                continue;
+            }
+
+            var value = e.GivenValue[row + c];
+            e.Scores[row + c] = value;
+            if (!double.IsNaN(value))
+            {
+                answered++;
+                expected++;
+            }
+        }
+
+        e.Answered[node] = answered;
+        e.Expected[node] = expected;
+    }
+
     /// <summary>The numbers only, children before parents; nothing is allocated here.</summary>
     private static void ComputeScores(Evaluation e)
     {
@@ -132,7 +226,11 @@ public static class ScoringEngine
             var (from, to) = plan.Range(node, e.Services);
             var row = node * width;
             var item = plan.ItemOf[node];
-            if (item >= 0)
+            if (item < 0 && IsGiven(e, node))
+            {
+                ComputeGiven(e, node, from, to);
+            }
+            else if (item >= 0)
             {
                 var values = plan.OptionValues[item];
                 int answered = 0, expected = 0;
@@ -225,9 +323,12 @@ public static class ScoringEngine
             var node = plan.Nodes[index];
             var (from, to) = plan.Range(index, e.Services);
             var item = plan.ItemOf[index];
+            var given = item < 0 && IsGiven(e, index);
             for (var c = from; c < to; c++)
             {
-                steps.Add(item >= 0 ? ItemStepFor(e, index, item, c) : NodeStepFor(e, index, c));
+                steps.Add(given
+                    ? new GivenStep(node.Key, ComponentKey(c, services), e.GivenSet[(index * e.Width) + c], Known(e.Scores[(index * e.Width) + c]))
+                    : item >= 0 ? ItemStepFor(e, index, item, c) : NodeStepFor(e, index, c));
             }
 
             IReadOnlyList<ComponentScore> components = [];
@@ -258,8 +359,27 @@ public static class ScoringEngine
         int answered = 0, applicable = 0;
         foreach (var node in plan.ItemNode)
         {
+            if (e.HasGiven && e.Covered[node])
+            {
+                continue;
+            }
+
             answered += e.Answered[node];
             applicable += e.Expected[node];
+        }
+
+        if (e.HasGiven)
+        {
+            // A given node counts its components in place of the answers below it (outermost given nodes only).
+            for (var node = 0; node < plan.Nodes.Length; node++)
+            {
+                var parent = plan.Parent[node];
+                if (IsGiven(e, node) && plan.ItemOf[node] < 0 && (parent < 0 || !e.Covered[parent]))
+                {
+                    answered += e.Answered[node];
+                    applicable += e.Expected[node];
+                }
+            }
         }
 
         IReadOnlyList<ImpactRating> impacts = input.Impacts.Count == 0

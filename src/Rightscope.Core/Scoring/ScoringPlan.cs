@@ -42,6 +42,10 @@ internal sealed class ScoringPlan
 
     public readonly double[][] OptionScores;
     public readonly Dictionary<string, int> ItemByKey;
+
+    /// <summary>Every node by key, and each node's parent (-1 for a root): for scores given to inner nodes.</summary>
+    public readonly Dictionary<string, int> NodeByKey;
+    public readonly int[] Parent;
     public readonly int[] TotalNodes;
     public readonly Combine ComponentCombine;
     public readonly CompiledCondition?[] ThresholdConditions;
@@ -86,6 +90,8 @@ internal sealed class ScoringPlan
         }
 
         Children = [.. children.Select(list => list.ToArray())];
+        NodeByKey = nodeByKey;
+        Parent = [.. parents];
         PostOrder = new int[count];
         var position = 0;
         for (var i = 0; i < count; i++)

@@ -144,7 +144,11 @@ public static class ImportCommands
             }
         }));
 
-        return new Command("import", "Import data from files.") { holdings, GovernmentRequestsImportCommand.Create(io, configuration) };
+        return new Command("import", "Import data from files.") {
+            holdings,
+            GovernmentRequestsImportCommand.Create(io, configuration),
+            BenchmarkImportCommand.Create(io, configuration),
+        };
     }
 
     /// <summary>Runs the importer with a progress bar on a terminal and plain progress lines otherwise.</summary>

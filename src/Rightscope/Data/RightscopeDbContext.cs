@@ -129,6 +129,12 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
     public DbSet<Features.Transparency.GovernmentRequestAggregate> GovernmentRequestAggregates => Set<Features.Transparency.GovernmentRequestAggregate>();
 
     public DbSet<Features.Transparency.TransparencyReport> TransparencyReports => Set<Features.Transparency.TransparencyReport>();
+    // Benchmark
+    public DbSet<Features.Benchmark.BenchmarkEdition> BenchmarkEditions => Set<Features.Benchmark.BenchmarkEdition>();
+
+    public DbSet<Features.Benchmark.BenchmarkEntry> BenchmarkEntries => Set<Features.Benchmark.BenchmarkEntry>();
+
+    public DbSet<Features.Benchmark.BenchmarkIndicatorScore> BenchmarkIndicatorScores => Set<Features.Benchmark.BenchmarkIndicatorScore>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -276,6 +282,7 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
         HrddModel.Configure(builder);
         HrddTrackingModel.Configure(builder);
         Features.Transparency.TransparencyModel.Configure(builder);
+        Features.Benchmark.BenchmarkModel.Configure(builder);
         builder.Entity<JobLease>(lease =>
         {
             lease.HasKey(l => l.Name);

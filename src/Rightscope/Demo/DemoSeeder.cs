@@ -82,6 +82,7 @@ public sealed class DemoSeeder(
                 db.ChangeTracker.Entries<Assessment>().Select(e => e.Entity),
                 [.. db.ChangeTracker.Entries<Company>().Select(e => e.Entity)]);
             var engagement = DemoEngagement.Add(db, registry.Shipped, organization.Id, demo.Kind, members[Role.Analyst], Now);
+            DemoBenchmark.Add(db, registry.Shipped, organization, members[Role.Analyst], members[Role.Reviewer], Now);
             var decisions = DemoDecisions.Add(db, registry.Shipped, organization.Id, demo.Kind, members[Role.Analyst], members[Role.Reviewer], Now);
             _ = DemoHrddTracking.Add(db, organization.Id, demo.Kind, result.User!.Id, members[Role.Analyst], Now);
             var transparency = DemoTransparency.Add(db, organization, members[Role.Analyst], Now);

@@ -105,6 +105,7 @@ public static class RightscopeServices
         services.AddScoped<Features.Hrdd.SalientIssueCommands>();
         services.AddScoped<Features.Hrdd.SalientIssueRegister>();
         Features.Transparency.TransparencyServices.AddTransparency(services);
+        Features.Benchmark.BenchmarkServices.AddBenchmark(services);
         return services;
     }
 }

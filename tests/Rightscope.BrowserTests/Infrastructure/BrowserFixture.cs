@@ -176,6 +176,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         return company.Id;
     }
 
+    /// <summary>The demo benchmark (two published editions of eight fictional companies) for a civil society organization.</summary>
+    public async Task SeedPublishedBenchmarkAsync(string slug)
+    {
+        RequireBrowser();
+        await using var scope = _app!.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RightscopeDbContext>();
+        var organization = await db.Organizations.SingleAsync(o => o.Slug == slug);
+        Rightscope.Demo.DemoBenchmark.Add(db, scope.ServiceProvider.GetRequiredService<MethodologyRegistry>().Shipped, organization, Guid.NewGuid(), Guid.NewGuid(), DateTime.UtcNow);
+        await db.SaveChangesAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_browser is not null)

@@ -35,6 +35,20 @@ public static class AuthorizationMatrix
         // Transparency: a published report is public; anything else (unknown organization, period or unpublished) is 404.
         ["transparency/{org}/{period}"] = RouteRule.Public("/transparency/no-such-org/2024", 404),
 
+        // Benchmark
+        ["benchmark"] = RouteRule.Public("/benchmark"),
+        // Unpublished or unknown editions are a 404, like an address that does not exist.
+        ["benchmark/{org}/{edition}"] = RouteRule.Public("/benchmark/no-such-org/no-such-edition", 404),
+        ["benchmark/{org}/{edition}/{company}"] = RouteRule.Public("/benchmark/no-such-org/no-such-edition/no-such-company", 404),
+        ["open-data"] = RouteRule.Public("/open-data/"),
+        ["open-data/index.json"] = RouteRule.Public("/open-data/index.json"),
+        ["open-data/{org}/{edition}.{format}"] = RouteRule.Public("/open-data/no-such-org/no-such-edition.csv", 404),
+        ["o/{org}/benchmark"] = RouteRule.Organization("/o/{org}/benchmark", Permission.ReadWorkspace),
+        ["o/{org}/benchmark/import"] = RouteRule.Organization("/o/{org}/benchmark/import", Permission.EditWorkspace, "GET", "POST"),
+        ["o/{org}/benchmark/{id:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/benchmark/{MissingId}", Permission.ReadWorkspace, null),
+        ["o/{org}/benchmark/{id:guid}/approve"] = RouteRule.OrganizationResource($"/o/{{org}}/benchmark/{MissingId}/approve", Permission.Review, null, "GET", "POST"),
+        ["o/{org}/benchmark/{id:guid}/publication"] = RouteRule.OrganizationResource($"/o/{{org}}/benchmark/{MissingId}/publication", Permission.Publish, null, "GET", "POST"),
+
         // Signed in, own data only
         // A user with one organization is taken straight to it.
         ["orgs"] = RouteRule.SignedIn("/orgs", 302),

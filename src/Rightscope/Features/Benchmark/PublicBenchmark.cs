@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Rightscope.Core.Benchmark;
+using Rightscope.Data;
+
+namespace Rightscope.Features.Benchmark;
+
+/// <summary>A published edition as the public sees it: who published it and its stored snapshot.</summary>
+public sealed record PublicEdition(string PublisherSlug, string Publisher, BenchmarkEdition Edition, PublishedEdition Snapshot);
+
+/// <summary>
+/// Reads published editions across organizations (DESIGN §9.3: data crosses only by publication). Only the stored
+/// snapshot of a published edition is ever read here; drafts and their assessments stay invisible.
+/// </summary>
+public sealed class PublicBenchmark(RightscopeDbContext db)
+{
+    public async Task<IReadOnlyList<PublicEdition>> PublishedAsync(CancellationToken cancellationToken)
+    {
+        var editions = await db.BenchmarkEditions.IgnoreQueryFilters().AsNoTracking()
+            .Where(e => e.Status == EditionStatus.Published && e.Snapshot != null)
+            .ToListAsync(cancellationToken);
+        var orgIds = editions.Select(e => e.OrganizationId).Distinct().ToList();
+        var organizations = await db.Organizations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+        return [.. editions
+            .Select(e => new PublicEdition(organizations[e.OrganizationId].Slug, organizations[e.OrganizationId].Name, e, PublishedEdition.FromJson(e.Snapshot!)))
+            .OrderByDescending(e => e.Edition.PublishedAt).ThenBy(e => e.PublisherSlug, StringComparer.Ordinal)];
+    }
+
+    public async Task<PublicEdition?> FindAsync(string orgSlug, string editionSlug, CancellationToken cancellationToken)
+    {
+        orgSlug = orgSlug.ToLowerInvariant();
+        editionSlug = editionSlug.ToLowerInvariant();
+        var organization = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Slug == orgSlug, cancellationToken);
+        if (organization is null)
+        {
+            return null;
+        }
+
+        var edition = await db.BenchmarkEditions.IgnoreQueryFilters().AsNoTracking()
+            .FirstOrDefaultAsync(e => e.OrganizationId == organization.Id && e.Slug == editionSlug && e.Status == EditionStatus.Published && e.Snapshot != null, cancellationToken);
+        return edition is null ? null : new PublicEdition(organization.Slug, organization.Name, edition, PublishedEdition.FromJson(edition.Snapshot!));
+    }
+}
