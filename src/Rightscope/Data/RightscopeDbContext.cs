@@ -101,6 +101,9 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
 
     public DbSet<SalientIssue> SalientIssues => Set<SalientIssue>();
 
+    // Human rights reports
+    public DbSet<Features.HumanRightsReports.HumanRightsReport> HumanRightsReports => Set<Features.HumanRightsReports.HumanRightsReport>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -245,6 +248,7 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
         Features.Decisions.DecisionModel.Configure(builder);
         PortfolioModel.Configure(builder);
         HrddModel.Configure(builder);
+        Features.HumanRightsReports.HumanRightsReportModel.Configure(builder);
         builder.Entity<JobLease>(lease =>
         {
             lease.HasKey(l => l.Name);

@@ -83,6 +83,7 @@ public sealed class DemoSeeder(
                 [.. db.ChangeTracker.Entries<Company>().Select(e => e.Entity)]);
             var engagement = DemoEngagement.Add(db, registry.Shipped, organization.Id, demo.Kind, members[Role.Analyst], Now);
             var decisions = DemoDecisions.Add(db, registry.Shipped, organization.Id, demo.Kind, members[Role.Analyst], members[Role.Reviewer], Now);
+            DemoHumanRightsReports.Add(db, registry, organization.Id, demo.Kind, demo.Name, members[Role.Analyst], members[Role.Reviewer], result.User!.Id, Now);
             var summary = "demo members added: analyst, reviewer, case-handler, viewer"
                 + (demo.Kind == OrganizationKind.Company ? $"; demo channel /report/{DemoChannel.Slug} with the case handler as recipient" : "")
                 + (assessments.Count == 0 ? "" : $"; approved fictional demo assessments added: {string.Join("; ", assessments)}")

@@ -99,6 +99,7 @@ public static class RightscopeServices
         services.AddScoped<Features.Decisions.DecisionBasis>();
         services.AddScoped<Features.Decisions.DecisionCommands>();
         services.AddScoped<Features.Decisions.ExclusionList>();
+        Features.HumanRightsReports.HumanRightsReportServices.AddHumanRightsReports(services);
         return services;
     }
 }
