@@ -87,7 +87,12 @@ public static class ExportCommands
             return ExitCodes.Success;
         }));
 
-        return new Command("export", "Export data to files.") { command, Exclusions(io, configuration), TransparencyExportCommand.Create(io, configuration) };
+        return new Command("export", "Export data to files.") {
+            command,
+            Exclusions(io, configuration),
+            TransparencyExportCommand.Create(io, configuration),
+            HumanRightsReportCommand.Create(io, configuration),
+        };
     }
 
     /// <summary><c>rightscope export exclusions</c>: the exclusion list for order-management systems (columns in README).</summary>

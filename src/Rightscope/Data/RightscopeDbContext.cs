@@ -135,6 +135,8 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
     public DbSet<Features.Benchmark.BenchmarkEntry> BenchmarkEntries => Set<Features.Benchmark.BenchmarkEntry>();
 
     public DbSet<Features.Benchmark.BenchmarkIndicatorScore> BenchmarkIndicatorScores => Set<Features.Benchmark.BenchmarkIndicatorScore>();
+    // Human rights reports
+    public DbSet<Features.HumanRightsReports.HumanRightsReport> HumanRightsReports => Set<Features.HumanRightsReports.HumanRightsReport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -283,6 +285,7 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
         HrddTrackingModel.Configure(builder);
         Features.Transparency.TransparencyModel.Configure(builder);
         Features.Benchmark.BenchmarkModel.Configure(builder);
+        Features.HumanRightsReports.HumanRightsReportModel.Configure(builder);
         builder.Entity<JobLease>(lease =>
         {
             lease.HasKey(l => l.Name);

@@ -86,6 +86,7 @@ public sealed class DemoSeeder(
             var decisions = DemoDecisions.Add(db, registry.Shipped, organization.Id, demo.Kind, members[Role.Analyst], members[Role.Reviewer], Now);
             _ = DemoHrddTracking.Add(db, organization.Id, demo.Kind, result.User!.Id, members[Role.Analyst], Now);
             var transparency = DemoTransparency.Add(db, organization, members[Role.Analyst], Now);
+            DemoHumanRightsReports.Add(db, registry, organization.Id, demo.Kind, demo.Name, members[Role.Analyst], members[Role.Reviewer], result.User!.Id, Now);
             var summary = "demo members added: analyst, reviewer, case-handler, viewer"
                 + (demo.Kind == OrganizationKind.Company ? $"; demo channel /report/{DemoChannel.Slug} with the case handler as recipient" : "")
                 + (assessments.Count == 0 ? "" : $"; approved fictional demo assessments added: {string.Join("; ", assessments)}")

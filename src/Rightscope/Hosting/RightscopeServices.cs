@@ -106,6 +106,7 @@ public static class RightscopeServices
         services.AddScoped<Features.Hrdd.SalientIssueRegister>();
         Features.Transparency.TransparencyServices.AddTransparency(services);
         Features.Benchmark.BenchmarkServices.AddBenchmark(services);
+        Features.HumanRightsReports.HumanRightsReportServices.AddHumanRightsReports(services);
         return services;
     }
 }

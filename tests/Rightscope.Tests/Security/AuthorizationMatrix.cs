@@ -139,6 +139,17 @@ public static class AuthorizationMatrix
         ["o/{org}/stakeholder-engagement/new"] = RouteRule.Organization("/o/{org}/stakeholder-engagement/new", Permission.EditWorkspace, "GET", "POST"),
         ["o/{org}/stakeholder-engagement/{id:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/stakeholder-engagement/{MissingId}", Permission.ReadWorkspace, Permission.EditWorkspace, "GET", "POST"),
         ["o/{org}/stakeholder-engagement/fatigue"] = RouteRule.Organization("/o/{org}/stakeholder-engagement/fatigue", Permission.ReadWorkspace),
+        // Human rights reports: readers see reports and sections; analysts create drafts, write sections and submit;
+        // reviewers approve or return to draft; owners publish and withdraw. The public page and exports are 404 until publication.
+        ["o/{org}/human-rights-reports"] = RouteRule.Organization("/o/{org}/human-rights-reports", Permission.ReadWorkspace, "GET", "POST") with { WritePermission = Permission.EditWorkspace },
+        ["o/{org}/human-rights-reports/{id:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/human-rights-reports/{MissingId}", Permission.ReadWorkspace, null),
+        ["o/{org}/human-rights-reports/{id:guid}/sections/{section}"] = RouteRule.OrganizationResource($"/o/{{org}}/human-rights-reports/{MissingId}/sections/A1", Permission.ReadWorkspace, Permission.EditWorkspace, "GET", "POST"),
+        ["o/{org}/human-rights-reports/{id:guid}/submit"] = RouteRule.OrganizationResource($"/o/{{org}}/human-rights-reports/{MissingId}/submit", Permission.EditWorkspace, null, "GET", "POST"),
+        ["o/{org}/human-rights-reports/{id:guid}/review"] = RouteRule.OrganizationResource($"/o/{{org}}/human-rights-reports/{MissingId}/review", Permission.Review, null, "GET", "POST"),
+        ["o/{org}/human-rights-reports/{id:guid}/publish"] = RouteRule.OrganizationResource($"/o/{{org}}/human-rights-reports/{MissingId}/publish", Permission.Publish, null, "GET", "POST"),
+        ["human-rights-reports/{org}/{year:int}"] = RouteRule.Public("/human-rights-reports/no-such-org/2025", 404),
+        ["human-rights-reports/{org}/{year:int}.md"] = RouteRule.Public("/human-rights-reports/no-such-org/2025.md", 404),
+        ["human-rights-reports/{org}/{year:int}.docx"] = RouteRule.Public("/human-rights-reports/no-such-org/2025.docx", 404),
 
         ["o/{org}/api-tokens"] = RouteRule.Organization("/o/{org}/api-tokens", Permission.ManageApiTokens, "GET", "POST"),
 
