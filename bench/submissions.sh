@@ -5,8 +5,9 @@
 #   CLIENTS=8 DURATION=60s bench/submissions.sh
 #
 # Builds Release, starts `rightscope serve --demo` on a loopback port with a fresh data directory and the DEFAULT
-# key-derivation cost (serve --demo uses Remedy:KeyDerivation as configured; nothing here sets it, so the demo channel's
-# receipts cost Argon2id 64 MiB, 3 passes, 1 lane, as in production), and runs bench/Rightscope.Load:
+# key-derivation costs (nothing here sets them, so the demo channel's receipts cost Argon2id 32 MiB, 2 passes, 1 lane —
+# Remedy:ReceiptKeyDerivation's default, as in production; RECEIPT_MEMORY_KIB / RECEIPT_PASSES override it to measure
+# another cost), and runs bench/Rightscope.Load:
 #   1. complete submissions without a file, 2. with one small file, 3. follow-ups opening receipts,
 #   4. encryption and storage alone (in-process, no server, reporter Argon2id reduced to the minimum).
 # The server's peak resident memory (VmHWM) is read from /proc before the load and after each run (reset in between).
@@ -28,7 +29,7 @@ echo "## Public submissions — $(date -u)"
 echo
 echo "- machine: $(nproc) logical cores, $(free -h | awk '/^Mem:/ {print $2}') memory, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "- commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench || echo ' (with local changes)')"
-echo "- command: CLIENTS=$CLIENTS DURATION=$DURATION WARMUP=$WARMUP bench/submissions.sh"
+echo "- command: ${RECEIPT_MEMORY_KIB:+RECEIPT_MEMORY_KIB=$RECEIPT_MEMORY_KIB }${RECEIPT_PASSES:+RECEIPT_PASSES=$RECEIPT_PASSES }CLIENTS=$CLIENTS DURATION=$DURATION WARMUP=$WARMUP bench/submissions.sh"
 echo "- load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 
@@ -47,6 +48,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
+COST_SETTINGS=()
+if [[ -n "${RECEIPT_MEMORY_KIB:-}" ]]; then COST_SETTINGS+=("RIGHTSCOPE_Remedy__ReceiptKeyDerivation__MemoryKiB=$RECEIPT_MEMORY_KIB"); fi
+if [[ -n "${RECEIPT_PASSES:-}" ]]; then COST_SETTINGS+=("RIGHTSCOPE_Remedy__ReceiptKeyDerivation__Passes=$RECEIPT_PASSES"); fi
+
+env "${COST_SETTINGS[@]}" \
 RIGHTSCOPE_DATA_DIR="$DATA" \
 RIGHTSCOPE_Remedy__RateLimit__PostsPerChannelPerMinute="$RATE_LIMIT" \
     dotnet "$SERVER" serve --demo --urls "$URL" >"$DATA/server.log" 2>&1 &
