@@ -84,6 +84,8 @@ public sealed class DemoSeeder(
             var engagement = DemoEngagement.Add(db, registry.Shipped, organization.Id, demo.Kind, members[Role.Analyst], Now);
             DemoBenchmark.Add(db, registry.Shipped, organization, members[Role.Analyst], members[Role.Reviewer], Now);
             var decisions = DemoDecisions.Add(db, registry.Shipped, organization.Id, demo.Kind, members[Role.Analyst], members[Role.Reviewer], Now);
+            // The due diligence cycle first: tracking, the human rights report read its salient issues from the change tracker.
+            var dueDiligence = DemoHrdd.Add(db, organization.Id, demo.Kind, members, Now);
             _ = DemoHrddTracking.Add(db, organization.Id, demo.Kind, result.User!.Id, members[Role.Analyst], Now);
             var transparency = DemoTransparency.Add(db, organization, members[Role.Analyst], Now);
             DemoHumanRightsReports.Add(db, registry, organization.Id, demo.Kind, demo.Name, members[Role.Analyst], members[Role.Reviewer], result.User!.Id, Now);
@@ -93,6 +95,7 @@ public sealed class DemoSeeder(
                 + (portfolio is null ? "" : $"; {portfolio}")
                 + (engagement is null ? "" : $"; {engagement}")
                 + (decisions is null ? "" : $"; {decisions}")
+                + (dueDiligence is null ? "" : $"; {dueDiligence}")
                 + (transparency is null ? "" : $"; {transparency}");
             await audit.SaveChangesAsync(
                 new AuditRecord(organization.Id, AuditActor.System, "demo.seeded", "organization", demo.Slug, summary),
