@@ -60,7 +60,7 @@ public sealed class StakeholderEngagementLogTests
         Assert.Equal((StakeholderRegion.SubSaharanAfrica, "KE", true, "HumanRightsDefenders,CivilSociety"), (stored.Region, stored.CountryCode, stored.GlobalSouth, stored.StakeholderTypes));
         var parties = await QueryAsync(timed, db => db.StakeholderEngagementParties.IgnoreQueryFilters().AsNoTracking().Where(p => p.EngagementId == id).OrderBy(p => p.Position).ToListAsync());
         Assert.Equal([("Digital Rights Watch (fictional)", "digital rights watch (fictional)"), ("Tenants' Union (fictional)", "tenants' union (fictional)")], parties.Select(p => (p.Name, p.NormalizedName)));
-        var logged = Assert.Single(await AuditAsync(timed, org.Id, "stakeholder-engagement.logged"));
+        var logged = Assert.Single(await AuditAsync(timed, org.Id, "stakeholder-engagement.logged"), e => e.TargetId == id.ToString("N"));
         Assert.Contains("2026-02-10, consultation, sub-saharan-africa/KE, Global South, 2 organization(s), 1 salient issue(s)", logged.Summary, StringComparison.Ordinal);
         Assert.DoesNotContain("Digital Rights", logged.Summary, StringComparison.Ordinal);
 
@@ -142,7 +142,9 @@ public sealed class StakeholderEngagementLogTests
         Assert.True(html.IndexOf("Digital Rights Watch", StringComparison.Ordinal) < html.IndexOf("Fictional Youth Panel", StringComparison.Ordinal));
         Assert.Contains("2 of 4 engagements (50 %) were held in the Global South.", html, StringComparison.Ordinal);
 
+        // The session cookie does not outlive a day of the fake clock: sign in again on the next day.
         clock.Advance(TimeSpan.FromDays(1));
+        client = await SignInAsync(timed, owner.Email!);
         var later = await HtmlAsync(await client.GetAsync($"/o/{org.Slug}/stakeholder-engagement/fatigue"));
         Assert.Contains(">Digital Rights Watch (fictional)</a></th><td>3</td>", Compact(later), StringComparison.Ordinal);
         Assert.DoesNotContain("Engaged often", later, StringComparison.Ordinal);
