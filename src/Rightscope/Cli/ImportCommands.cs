@@ -144,7 +144,7 @@ public static class ImportCommands
             }
         }));
 
-        return new Command("import", "Import data from files.") { holdings };
+        return new Command("import", "Import data from files.") { holdings, IndicatorsImportCommand.Create(io, configuration) };
     }
 
     /// <summary>Runs the importer with a progress bar on a terminal and plain progress lines otherwise.</summary>

@@ -101,6 +101,11 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
 
     public DbSet<SalientIssue> SalientIssues => Set<SalientIssue>();
 
+    // Indicators
+    public DbSet<Features.Indicators.IndicatorDataset> IndicatorDatasets => Set<Features.Indicators.IndicatorDataset>();
+
+    public DbSet<Features.Indicators.IndicatorValue> IndicatorValues => Set<Features.Indicators.IndicatorValue>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -245,6 +250,7 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
         Features.Decisions.DecisionModel.Configure(builder);
         PortfolioModel.Configure(builder);
         HrddModel.Configure(builder);
+        Features.Indicators.IndicatorsModel.Configure(builder);
         builder.Entity<JobLease>(lease =>
         {
             lease.HasKey(l => l.Name);

@@ -83,12 +83,14 @@ public sealed class DemoSeeder(
                 [.. db.ChangeTracker.Entries<Company>().Select(e => e.Entity)]);
             var engagement = DemoEngagement.Add(db, registry.Shipped, organization.Id, demo.Kind, members[Role.Analyst], Now);
             var decisions = DemoDecisions.Add(db, registry.Shipped, organization.Id, demo.Kind, members[Role.Analyst], members[Role.Reviewer], Now);
+            var indicators = DemoIndicators.Add(db, organization.Id, demo.Kind, Now);
             var summary = "demo members added: analyst, reviewer, case-handler, viewer"
                 + (demo.Kind == OrganizationKind.Company ? $"; demo channel /report/{DemoChannel.Slug} with the case handler as recipient" : "")
                 + (assessments.Count == 0 ? "" : $"; approved fictional demo assessments added: {string.Join("; ", assessments)}")
                 + (portfolio is null ? "" : $"; {portfolio}")
                 + (engagement is null ? "" : $"; {engagement}")
-                + (decisions is null ? "" : $"; {decisions}");
+                + (decisions is null ? "" : $"; {decisions}")
+                + (indicators is null ? "" : $"; {indicators}");
             await audit.SaveChangesAsync(
                 new AuditRecord(organization.Id, AuditActor.System, "demo.seeded", "organization", demo.Slug, summary),
                 cancellationToken);

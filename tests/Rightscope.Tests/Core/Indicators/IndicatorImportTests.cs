@@ -116,3 +116,31 @@ public sealed class IndicatorImportTests
         Assert.Contains(result.Issues, i => i.Code == IndicatorIssueCode.NotUtf8);
     }
 }
+
+public sealed class CountryValuesTests
+{
+    [Fact]
+    public void Gaps_are_female_minus_male_and_urban_minus_rural_from_single_breakdowns_only()
+    {
+        BrokenDownValue[] values =
+        [
+            new("KE", 2024, Breakdown.Total, 40),
+            new("KE", 2024, new Breakdown("female", "", "", ""), 35),
+            new("KE", 2024, new Breakdown("male", "", "", ""), 45),
+            new("KE", 2024, new Breakdown("female", "15-24", "", ""), 60),
+            new("KE", 2024, new Breakdown("", "", "urban", ""), 55),
+            new("KE", 2024, new Breakdown("", "", "rural", ""), 30),
+            new("KE", 2023, Breakdown.Total, 1),
+            new("DE", 2024, Breakdown.Total, 90),
+        ];
+
+        var rows = CountryValues.For(values, 2024);
+
+        Assert.Equal(["DE", "KE"], rows.Select(r => r.Country));
+        var kenya = rows[1];
+        Assert.Equal(40, kenya.Total);
+        Assert.Equal(-10, kenya.SexGap);
+        Assert.Equal(25, kenya.LocationGap);
+        Assert.Null(rows[0].SexGap);
+    }
+}
