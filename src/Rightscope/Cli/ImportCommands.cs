@@ -148,6 +148,7 @@ public static class ImportCommands
             holdings,
             GovernmentRequestsImportCommand.Create(io, configuration),
             BenchmarkImportCommand.Create(io, configuration),
+            IndicatorsImportCommand.Create(io, configuration),
         };
     }
 

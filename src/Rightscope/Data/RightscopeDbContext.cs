@@ -137,6 +137,10 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
     public DbSet<Features.Benchmark.BenchmarkIndicatorScore> BenchmarkIndicatorScores => Set<Features.Benchmark.BenchmarkIndicatorScore>();
     // Human rights reports
     public DbSet<Features.HumanRightsReports.HumanRightsReport> HumanRightsReports => Set<Features.HumanRightsReports.HumanRightsReport>();
+    // Indicators
+    public DbSet<Features.Indicators.IndicatorDataset> IndicatorDatasets => Set<Features.Indicators.IndicatorDataset>();
+
+    public DbSet<Features.Indicators.IndicatorValue> IndicatorValues => Set<Features.Indicators.IndicatorValue>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -286,6 +290,7 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
         Features.Transparency.TransparencyModel.Configure(builder);
         Features.Benchmark.BenchmarkModel.Configure(builder);
         Features.HumanRightsReports.HumanRightsReportModel.Configure(builder);
+        Features.Indicators.IndicatorsModel.Configure(builder);
         builder.Entity<JobLease>(lease =>
         {
             lease.HasKey(l => l.Name);

@@ -89,6 +89,7 @@ public sealed class DemoSeeder(
             _ = DemoHrddTracking.Add(db, organization.Id, demo.Kind, result.User!.Id, members[Role.Analyst], Now);
             var transparency = DemoTransparency.Add(db, organization, members[Role.Analyst], Now);
             DemoHumanRightsReports.Add(db, registry, organization.Id, demo.Kind, demo.Name, members[Role.Analyst], members[Role.Reviewer], result.User!.Id, Now);
+            var indicators = DemoIndicators.Add(db, organization.Id, demo.Kind, Now);
             var summary = "demo members added: analyst, reviewer, case-handler, viewer"
                 + (demo.Kind == OrganizationKind.Company ? $"; demo channel /report/{DemoChannel.Slug} with the case handler as recipient" : "")
                 + (assessments.Count == 0 ? "" : $"; approved fictional demo assessments added: {string.Join("; ", assessments)}")
@@ -96,7 +97,8 @@ public sealed class DemoSeeder(
                 + (engagement is null ? "" : $"; {engagement}")
                 + (decisions is null ? "" : $"; {decisions}")
                 + (dueDiligence is null ? "" : $"; {dueDiligence}")
-                + (transparency is null ? "" : $"; {transparency}");
+                + (transparency is null ? "" : $"; {transparency}")
+                + (indicators is null ? "" : $"; {indicators}");
             await audit.SaveChangesAsync(
                 new AuditRecord(organization.Id, AuditActor.System, "demo.seeded", "organization", demo.Slug, summary),
                 cancellationToken);

@@ -98,6 +98,7 @@ public static class RightscopeServices
         services.AddScoped<Features.Engagements.EngagementQueries>();
         services.AddScoped<Features.Decisions.DecisionBasis>();
         services.AddScoped<Features.Decisions.DecisionCommands>();
+        Features.Indicators.IndicatorsServices.AddIndicators(services, configuration);
         services.AddScoped<Features.Decisions.ExclusionList>();
         // Due diligence cycle: policy commitment, HRIA projects, salient issues register
         services.AddScoped<Features.Hrdd.PolicyCommitmentCommands>();

@@ -92,6 +92,15 @@ public static class AuthorizationMatrix
         ["o/{org}/cases/{id:guid}/files/{fileId:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/cases/{MissingId}/files/{MissingId}", Permission.HandleCases, null),
         ["o/{org}/cases/{id:guid}/archive"] = RouteRule.OrganizationResource($"/o/{{org}}/cases/{MissingId}/archive", Permission.HandleCases, null, "GET", "POST"),
 
+        // Indicators
+        // Everyone who reads sees datasets, indicators, indices and country context; importing (POST) needs edit.
+        ["o/{org}/indicators"] = RouteRule.Organization("/o/{org}/indicators", Permission.ReadWorkspace, "GET", "POST") with { WritePermission = Permission.EditWorkspace },
+        ["o/{org}/indicators/{key}"] = RouteRule.Organization("/o/{org}/indicators/internet-use", Permission.ReadWorkspace),
+        ["o/{org}/indices/{key}"] = RouteRule.Organization("/o/{org}/indices/e-government", Permission.ReadWorkspace),
+        ["o/{org}/countries/{code}"] = RouteRule.Organization("/o/{org}/countries/KE", Permission.ReadWorkspace),
+        // Suppressed aggregate counts of cases and defender incidents only, like the effectiveness dashboard.
+        ["o/{org}/statistics"] = RouteRule.Organization("/o/{org}/statistics", Permission.ViewCaseMetrics),
+
         ["o/{org}/companies"] = RouteRule.Organization("/o/{org}/companies", Permission.ReadWorkspace),
         ["o/{org}/companies/new"] = RouteRule.Organization("/o/{org}/companies/new", Permission.EditWorkspace, "GET", "POST"),
         ["o/{org}/companies/{id:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/companies/{MissingId}", Permission.ReadWorkspace, null),

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Localization;
+using Rightscope.Core.Exports;
+using Rightscope.Core.Indicators;
+using Rightscope.Core.Statistics;
+
+namespace Rightscope.Features.Indicators;
+
+/// <summary>A suppressed table as a page shows it: its row names, caption, test id and the address of its CSV.</summary>
+public sealed record StatisticsView(StatisticsTable Table, IReadOnlyList<string> RowNames, string Caption, string TestId, string CsvUrl)
+{
+    /// <summary>A published count: the number, "&lt;5" (primary suppression) or withheld (complementary).</summary>
+    public static string Show(IStringLocalizer<IndicatorsText> text, PublishedCount count, int threshold) => count.Suppression switch
+    {
+        Suppression.Primary => text["Statistics.Under", threshold],
+        Suppression.Complementary => text["Statistics.Withheld"],
+        _ => count.Value!.Value.ToString(CultureInfo.CurrentCulture),
+    };
+
+    /// <summary>
+    /// The table as CSV: one line per row with a count per year (and the row total when it is a total of cases), then
+    /// the yearly totals. Suppressed counts are written as "&lt;5" or "withheld", never as their value.
+    /// </summary>
+    public static string Csv(StatisticsTable table, IReadOnlyList<string> rowKeys)
+    {
+        var suppressed = table.Table;
+        string Cell(PublishedCount count) => count.Suppression switch
+        {
+            Suppression.Primary => string.Create(CultureInfo.InvariantCulture, $"<{suppressed.Threshold}"),
+            Suppression.Complementary => "withheld",
+            _ => count.Value!.Value.ToString(CultureInfo.InvariantCulture),
+        };
+
+        var csv = new StringBuilder();
+        var header = new List<string> { "population", Dimension(table.By) };
+        header.AddRange(table.Years.Select(y => y.ToString(CultureInfo.InvariantCulture)));
+        if (!table.Overlapping)
+        {
+            header.Add("total");
+        }
+
+        csv.AppendLine(SafeCsv.Line(header));
+        var population = table.Population == StatisticsPopulation.Cases ? "cases" : "defender_incidents";
+        for (var r = 0; r < suppressed.Rows; r++)
+        {
+            var line = new List<string> { population, rowKeys[r] };
+            line.AddRange(Enumerable.Range(0, suppressed.Columns).Select(c => Cell(suppressed.Cell(r, c))));
+            if (!table.Overlapping)
+            {
+                line.Add(Cell(suppressed.RowTotal(r)));
+            }
+
+            csv.AppendLine(SafeCsv.Line(line));
+        }
+
+        if (!table.Overlapping)
+        {
+            var total = new List<string> { population, "total" };
+            total.AddRange(Enumerable.Range(0, suppressed.Columns).Select(c => Cell(suppressed.ColumnTotal(c))));
+            total.Add(Cell(suppressed.GrandTotal));
+            csv.AppendLine(SafeCsv.Line(total));
+        }
+
+        return csv.ToString();
+    }
+
+    public static string Dimension(StatisticsDimension by) => by switch
+    {
+        StatisticsDimension.ViolationType => "violation_type",
+        StatisticsDimension.Country => "country",
+        _ => "group",
+    };
+}

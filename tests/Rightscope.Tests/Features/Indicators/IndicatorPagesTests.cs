@@ -1,0 +1,200 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Rightscope.Core.Accounts;
+using Rightscope.Core.Organizations;
+using Rightscope.Core.Remedy;
+using Rightscope.Features.Companies;
+using Rightscope.Features.Hrdd;
+using Rightscope.Tests.Infrastructure;
+using static Rightscope.Tests.Features.Indicators.IndicatorSteps;
+
+namespace Rightscope.Tests.Features.Indicators;
+
+/// <summary>Indicator datasets, indices, the country context page and the remedy statistics, through HTTP.</summary>
+public sealed class IndicatorPagesTests
+{
+    private static async Task<string> HtmlAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task A_bad_file_is_a_400_naming_line_and_field_and_writes_nothing_then_a_good_one_is_imported_and_audited(string provider)
+    {
+        await using var app = await RightscopeFactory.StartAsync(provider);
+        var (org, owner) = await app.CreateOrganizationAsync(OrganizationKind.CivilSociety);
+        var client = await app.SignInAsync(owner.Email!);
+
+        var bad = await UploadAsync(client, org.Slug, "ITU", """
+            indicator,country,year,value,sex
+            internet-use,XX,2024,40,
+            internet-use,KE,2024,forty,
+            no-such-thing,KE,2024,1,
+            internet-use,DE,2024,90,female
+            internet-use,DEU,2024,91,f
+            """);
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var html = await HtmlAsync(bad);
+        Assert.Matches(@"<td>2</td>\s*<td>country</td>\s*<td>'XX' is not an ISO 3166-1 alpha-2 or alpha-3 country code.</td>", html);
+        Assert.Matches(@"<td>3</td>\s*<td>value</td>\s*<td>'forty' is not a number", html);
+        Assert.Matches(@"<td>4</td>\s*<td>indicator</td>\s*<td>'no-such-thing' is not an indicator of the catalog.</td>", html);
+        Assert.Matches(@"<td>6</td>\s*<td>indicator</td>\s*<td>This indicator, country, year and breakdown is already on line 5.</td>", html);
+        Assert.Contains("File: the file has errors; nothing was written.", html, StringComparison.Ordinal);
+        Assert.Equal(0, await QueryAsync(app, db => db.IndicatorValues.IgnoreQueryFilters().CountAsync(v => v.OrganizationId == org.Id)));
+        Assert.Equal(0, await QueryAsync(app, db => db.IndicatorDatasets.IgnoreQueryFilters().CountAsync(d => d.OrganizationId == org.Id)));
+
+        var noName = await UploadAsync(client, org.Slug, "", GoodCsv);
+        Assert.Equal(HttpStatusCode.BadRequest, noName.StatusCode);
+        Assert.Contains("Dataset name: give a name of 1 to 100 characters.", await HtmlAsync(noName), StringComparison.Ordinal);
+
+        var badMapping = await UploadAsync(client, org.Slug, "ITU", GoodCsv, mapping: "iso3=nation");
+        Assert.Equal(HttpStatusCode.BadRequest, badMapping.StatusCode);
+        Assert.Contains("'iso3=nation' is not a mapping", await HtmlAsync(badMapping), StringComparison.Ordinal);
+
+        var good = await UploadAsync(client, org.Slug, "ITU", GoodCsv.Replace("indicator,country,", "kpi,iso,", StringComparison.Ordinal), mapping: "kpi=indicator\niso=country");
+        Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
+        var list = await HtmlAsync(await client.GetAsync(good.Headers.Location!.OriginalString));
+        Assert.Contains("Dataset \"ITU\" imported: 17 values.", list, StringComparison.Ordinal);
+        Assert.Equal(17, await QueryAsync(app, db => db.IndicatorValues.IgnoreQueryFilters().CountAsync(v => v.OrganizationId == org.Id)));
+        var audit = await QueryAsync(app, db => db.AuditEntries.IgnoreQueryFilters().Where(e => e.OrganizationId == org.Id && e.Action == "indicators.imported").ToListAsync());
+        Assert.Contains("17 values, 3 countries", Assert.Single(audit).Summary, StringComparison.Ordinal);
+
+        // The same name again replaces the dataset's values, with its own audit entry.
+        var again = await UploadAsync(client, org.Slug, "ITU", "indicator,country,year,value\ninternet-use,BR,2024,81\n");
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(["BR"], await QueryAsync(app, db => db.IndicatorValues.IgnoreQueryFilters().Where(v => v.OrganizationId == org.Id).Select(v => v.Country).ToListAsync()));
+        Assert.Equal(1, await QueryAsync(app, db => db.AuditEntries.IgnoreQueryFilters().CountAsync(e => e.OrganizationId == org.Id && e.Action == "indicators.replaced")));
+
+        // A viewer reads but may not import.
+        var viewer = await app.AddMemberAsync(org, Role.Viewer);
+        var viewerClient = await app.SignInAsync(viewer.Email!);
+        Assert.Equal(HttpStatusCode.OK, (await viewerClient.GetAsync($"/o/{org.Slug}/indicators")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_indicator_index_and_country_pages_show_gaps_ranks_and_the_same_data_as_csv()
+    {
+        await using var app = await RightscopeFactory.StartAsync(ProviderData.Sqlite);
+        var (org, owner) = await app.CreateOrganizationAsync(OrganizationKind.CivilSociety);
+        var client = await app.SignInAsync(owner.Email!);
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(client, org.Slug, "Test data", GoodCsv)).StatusCode);
+
+        var indicator = await HtmlAsync(await client.GetAsync($"/o/{org.Slug}/indicators/internet-use"));
+        Assert.Contains("<svg", indicator, StringComparison.Ordinal);
+        Assert.Matches(@"<tr data-country=""KE"">\s*<th scope=""row""><a href=""/o/[^/]+/countries/KE"">Kenya</a></th>\s*<td>40</td>\s*<td>35</td>\s*<td>45</td>\s*<td>-10</td>\s*<td>60</td>\s*<td>30</td>\s*<td>30</td>", indicator);
+        var csv = await (await client.GetAsync($"/o/{org.Slug}/indicators/internet-use?handler=csv&year=2024")).Content.ReadAsStringAsync();
+        Assert.Contains("internet-use,percent,2024,KE,Kenya,40,35,45,-10,60,30,30,false", csv, StringComparison.Ordinal);
+        Assert.Equal(4, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        var older = await HtmlAsync(await client.GetAsync($"/o/{org.Slug}/indicators/internet-use?year=2023"));
+        Assert.Matches(@"<tr data-country=""KE"">\s*<th scope=""row""><a href=""[^""]+"">Kenya</a></th>\s*<td>37</td>", older);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync($"/o/{org.Slug}/indicators/internet-use?year=abc")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/o/{org.Slug}/indicators/no-such-indicator")).StatusCode);
+
+        var index = await HtmlAsync(await client.GetAsync($"/o/{org.Slug}/indices/e-government"));
+        Assert.Matches(@"<tr data-country=""DE"">\s*<td>1</td>", index);
+        Assert.Matches(@"<tr data-country=""KE"">\s*<td>3</td>\s*<th scope=""row""><a href=""[^""]+"">Kenya</a></th>\s*<td>0.000</td>", index);
+        var indexCsv = await (await client.GetAsync($"/o/{org.Slug}/indices/e-government?handler=csv")).Content.ReadAsStringAsync();
+        Assert.Contains("e-government,2024,1,DE,Germany,1.000000,", indexCsv, StringComparison.Ordinal);
+        Assert.Contains("e-government,2024,3,KE,Kenya,0.000000,", indexCsv, StringComparison.Ordinal);
+
+        var country = await HtmlAsync(await client.GetAsync($"/o/{org.Slug}/countries/KE"));
+        Assert.Contains("Country context: Kenya", country, StringComparison.Ordinal);
+        Assert.Matches(@"<tr data-indicator=""internet-use"">[\s\S]*?<td>2024</td>\s*<td>40</td>\s*<td>35</td>\s*<td>45</td>\s*<td>-10</td>", country);
+        Assert.Matches(@"<tr data-index=""e-government"">[\s\S]*?<td>3 of 3</td>", country);
+        Assert.DoesNotContain("data-testid=\"illustrative-notice\"", country, StringComparison.Ordinal);
+        var countryCsv = await (await client.GetAsync($"/o/{org.Slug}/countries/KE?handler=csv")).Content.ReadAsStringAsync();
+        Assert.Contains("KE,internet-use,percent,2024,40,35,45,-10,60,30,30,false", countryCsv, StringComparison.Ordinal);
+
+        // In Chinese too.
+        var chinese = new HttpRequestMessage(HttpMethod.Get, $"/o/{org.Slug}/countries/KE");
+        chinese.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Dzh-Hans%7Cuic%3Dzh-Hans");
+        Assert.Contains("国家背景：肯尼亚", await HtmlAsync(await client.SendAsync(chinese)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_country_page_takes_alpha_3_shows_salient_issues_and_assessed_companies_and_refuses_unknown_codes()
+    {
+        await using var app = await RightscopeFactory.StartAsync(ProviderData.Sqlite);
+        var (org, owner) = await app.CreateOrganizationAsync(OrganizationKind.Company);
+        var client = await app.SignInAsync(owner.Email!);
+        var company = await QueryAsync(app, async db =>
+        {
+            var c = new Company { OrganizationId = org.Id, NameEn = "Fictional Kenyan Telecom", Country = "KE", Fictional = true };
+            CompanyCommands.SetNormalizedNames(c);
+            db.Companies.Add(c);
+            db.SalientIssues.Add(new SalientIssue
+            {
+                OrganizationId = org.Id,
+                Title = "Location data of mobile money users",
+                RightKey = "privacy",
+                CountryCode = "KE",
+                CreatedByUserId = owner.Id,
+            });
+            db.SalientIssues.Add(new SalientIssue { OrganizationId = org.Id, Title = "Elsewhere", RightKey = "privacy", CountryCode = "DE", CreatedByUserId = owner.Id });
+            await db.SaveChangesAsync();
+            return c;
+        });
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/o/{org.Slug}/countries/XX")).StatusCode);
+        var redirect = await client.GetAsync($"/o/{org.Slug}/countries/KEN");
+        Assert.Equal(HttpStatusCode.MovedPermanently, redirect.StatusCode);
+        Assert.Equal($"/o/{org.Slug}/countries/KE", redirect.Headers.Location!.OriginalString);
+
+        var html = await HtmlAsync(await client.GetAsync($"/o/{org.Slug}/countries/KE"));
+        Assert.Contains("Location data of mobile money users", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Elsewhere", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"no-indicators\"", html, StringComparison.Ordinal);
+
+        var companyPage = await HtmlAsync(await client.GetAsync($"/o/{org.Slug}/companies/{company.Id}"));
+        Assert.Contains($"<a href=\"/o/{org.Slug}/countries/KE\" data-testid=\"country-link\">Kenya (KE)</a>", companyPage, StringComparison.Ordinal);
+
+        // Another organization's salient issues stay with it.
+        var (other, otherOwner) = await app.CreateOrganizationAsync(OrganizationKind.Company);
+        var otherClient = await app.SignInAsync(otherOwner.Email!);
+        Assert.DoesNotContain("Location data of mobile money users", await HtmlAsync(await otherClient.GetAsync($"/o/{other.Slug}/countries/KE")), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task Statistics_suppress_small_counts_on_the_page_and_in_every_csv(string provider)
+    {
+        await using var app = await RightscopeFactory.StartAsync(provider);
+        var (org, owner) = await app.CreateOrganizationAsync(OrganizationKind.Company);
+        var client = await app.SignInAsync(owner.Email!);
+        var cases = new List<(CaseCategory?, string?, bool, string[])>();
+        cases.AddRange(Enumerable.Repeat(((CaseCategory?)CaseCategory.Surveillance, (string?)"KE", false, new[] { "journalists-and-media-workers" }), 8));
+        cases.AddRange(Enumerable.Repeat(((CaseCategory?)CaseCategory.ThreatToDefender, (string?)"KE", true, new[] { "human-rights-defenders" }), 3));
+        cases.Add((null, null, false, []));
+        cases.AddRange(Enumerable.Repeat(((CaseCategory?)CaseCategory.Surveillance, (string?)"DE", false, Array.Empty<string>()), 6));
+        await AddCasesAsync(app, org.Id, cases);
+
+        var html = await HtmlAsync(await client.GetAsync($"/o/{org.Slug}/statistics"));
+        var year = DateTime.UtcNow.Year;
+        Assert.Matches(@"<table class=""table"" data-testid=""statistics-Cases-ViolationType"">[\s\S]*?<tr data-key=""Surveillance"">\s*<th scope=""row"">[^<]+</th>(\s*<td>0</td>){4}\s*<td>14</td>\s*<td>14</td>", html);
+        Assert.Matches(@"data-testid=""statistics-Cases-ViolationType"">[\s\S]*?<tr data-key=""ThreatToDefender"">\s*<th scope=""row"">[^<]+</th>(\s*<td>0</td>){4}\s*<td><5</td>", html);
+        Assert.Matches(@"data-testid=""statistics-DefenderIncidents-ViolationType"">[\s\S]*?<tr data-key=""total"">\s*<th scope=""row"">Total</th>(\s*<td>0</td>){4}\s*<td><5</td>", html);
+        Assert.Contains("Perpetrator type, sex and age band are not part of the case triage yet", html, StringComparison.Ordinal);
+
+        var csv = await (await client.GetAsync($"/o/{org.Slug}/statistics?handler=csv&population=Cases&by=ViolationType")).Content.ReadAsStringAsync();
+        Assert.Contains($"population,violation_type,{year - 4},{year - 3},{year - 2},{year - 1},{year},total", csv, StringComparison.Ordinal);
+        Assert.Contains("cases,Surveillance,0,0,0,0,14,14", csv, StringComparison.Ordinal);
+        Assert.Contains("cases,ThreatToDefender,0,0,0,0,<5,<5", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(",3,", csv, StringComparison.Ordinal);
+        var defenders = await (await client.GetAsync($"/o/{org.Slug}/statistics?handler=csv&population=DefenderIncidents&by=Country")).Content.ReadAsStringAsync();
+        Assert.Contains("defender_incidents,KE,0,0,0,0,<5,<5", defenders, StringComparison.Ordinal);
+        Assert.DoesNotContain(",3", defenders, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync($"/o/{org.Slug}/statistics?handler=csv&population=Everyone&by=Country")).StatusCode);
+
+        // The country page shows the country's own cases, suppressed the same way; its CSV too.
+        var kenya = await HtmlAsync(await client.GetAsync($"/o/{org.Slug}/countries/KE"));
+        Assert.Matches(@"data-testid=""country-Cases-ViolationType"">[\s\S]*?<tr data-key=""total"">\s*<th scope=""row"">Total</th>(\s*<td>0</td>){4}\s*<td>11</td>", kenya);
+        var kenyaCsv = await (await client.GetAsync($"/o/{org.Slug}/countries/KE?handler=statistics&population=DefenderIncidents&by=Group")).Content.ReadAsStringAsync();
+        Assert.Contains("defender_incidents,human-rights-defenders,0,0,0,0,<5", kenyaCsv, StringComparison.Ordinal);
+
+        // A viewer may read the country page but sees no case statistics there, and may not open the statistics.
+        var viewer = await app.AddMemberAsync(org, Role.Viewer);
+        var viewerClient = await app.SignInAsync(viewer.Email!);
+        Assert.DoesNotContain("country-grievances", await HtmlAsync(await viewerClient.GetAsync($"/o/{org.Slug}/countries/KE")), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewerClient.GetAsync($"/o/{org.Slug}/statistics")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewerClient.GetAsync($"/o/{org.Slug}/countries/KE?handler=statistics&population=Cases&by=Group")).StatusCode);
+    }
+}
