@@ -9,10 +9,10 @@ namespace Rightscope.Features.Hrdd;
 
 /// <summary>
 /// How many of the organization's closed grievance cases bear on an issue (the learning loop, UNGP 31(g)): those whose
-/// triage names the issue's right, and those linked in triage to the impact the issue was taken from. Each count is
-/// published through the shared small-cell suppression, so "&lt;5" hides who might have complained.
+/// triage names the issue's right, and those linked in triage to the issue itself or to the impact it was taken from.
+/// Each count is published through the shared small-cell suppression, so "&lt;5" hides who might have complained.
 /// </summary>
-public sealed record GrievanceSignal(PublishedCount SameRight, PublishedCount? SameImpact);
+public sealed record GrievanceSignal(PublishedCount SameRight, PublishedCount Linked);
 
 /// <summary>One row of the register: the issue, the engine's rating of it, its owner and its grievance signal.</summary>
 public sealed record RegisterRow(SalientIssue Issue, ImpactRating Rating, string Owner, GrievanceSignal Signal);
@@ -20,7 +20,7 @@ public sealed record RegisterRow(SalientIssue Issue, ImpactRating Rating, string
 /// <summary>
 /// The salient issues register in UNGP 24 order: the engine's <see cref="Severity.Prioritize"/> under the default
 /// model (most severe first, irremediable before remediable, then the more likely), with the grievance signals from
-/// closed cases. Reads plaintext triage only (rights, linked impact), never case content.
+/// closed cases. Reads plaintext triage only (rights, linked issue or impact), never case content.
 /// </summary>
 public sealed class SalientIssueRegister(RightscopeDbContext db)
 {
@@ -57,7 +57,7 @@ public sealed class SalientIssueRegister(RightscopeDbContext db)
 
         var members = await HrddMembers.ListAsync(db, cancellationToken);
         var closed = await db.Cases.AsNoTracking().Where(c => c.Status == CaseStatus.Closed)
-            .Select(c => new { c.RightKeys, c.SalientImpactId })
+            .Select(c => new { c.RightKeys, c.SalientImpactId, c.SalientIssueId })
             .ToListAsync(cancellationToken);
         var rights = closed.Select(c => JsonSerializer.Deserialize<List<string>>(c.RightKeys) ?? []).ToList();
         var byId = issues.ToDictionary(i => i.EngineId, StringComparer.Ordinal);
@@ -65,8 +65,8 @@ public sealed class SalientIssueRegister(RightscopeDbContext db)
         {
             var issue = byId[rating.Id];
             var sameRight = rights.Count(r => r.Contains(issue.RightKey, StringComparer.Ordinal));
-            int? sameImpact = issue.SourceImpactId is { } impactId ? closed.Count(c => c.SalientImpactId == impactId) : null;
-            var signal = new GrievanceSignal(Publish(sameRight), sameImpact is { } count ? Publish(count) : null);
+            var linked = closed.Count(c => c.SalientIssueId == issue.Id || (issue.SourceImpactId is { } impactId && c.SalientImpactId == impactId));
+            var signal = new GrievanceSignal(Publish(sameRight), Publish(linked));
             return new RegisterRow(issue, rating, HrddMembers.NameOf(members, issue.OwnerUserId), signal);
         })];
     }

@@ -165,10 +165,20 @@ public sealed class SalientIssueRegisterTests
 
         var privacyPage = await HtmlAsync(client, $"/o/{org.Slug}/salient-issues/{privacy}");
         Assert.Contains("data-testid=\"signal-right\"><5<", privacyPage, StringComparison.Ordinal);
-        Assert.Contains("data-testid=\"signal-impact\"><5<", privacyPage, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"signal-linked\"><5<", privacyPage, StringComparison.Ordinal);
         var expressionPage = await HtmlAsync(client, $"/o/{org.Slug}/salient-issues/{expression}");
         Assert.Contains("data-testid=\"signal-right\">6<", expressionPage, StringComparison.Ordinal);
-        Assert.DoesNotContain("signal-impact", expressionPage, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"signal-linked\">0<", expressionPage, StringComparison.Ordinal);
+
+        // A handler links a closed case to the expression issue itself in triage: it counts as linked.
+        await QueryAsync(app, async db =>
+        {
+            var closedExpression = await db.Cases.IgnoreQueryFilters()
+                .FirstAsync(c => c.OrganizationId == org.Id && c.Status == CaseStatus.Closed && c.RightKeys == "[\"freedom-of-expression\"]");
+            closedExpression.SalientIssueId = expression;
+            return await db.SaveChangesAsync();
+        });
+        Assert.Contains("data-testid=\"signal-linked\"><5<", await HtmlAsync(client, $"/o/{org.Slug}/salient-issues/{expression}"), StringComparison.Ordinal);
 
         // Two more closed privacy cases reach the threshold and the count is shown.
         await AddCasesAsync(app, org.Id, [(CaseStatus.Closed, "[\"privacy\"]", null), (CaseStatus.Closed, "[\"privacy\"]", null)]);
