@@ -199,4 +199,26 @@ public sealed class BenchmarkWorkflowTests
         Assert.Equal(HttpStatusCode.NotFound, approve.StatusCode);
         Assert.Equal(EditionStatus.Draft, (await EditionAsync(app, org.Id)).Status);
     }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task The_demo_publishes_two_editions_of_eight_fictional_companies_with_change_and_replies(string provider)
+    {
+        await using var app = await RightscopeFactory.StartAsync(provider, demo: true);
+        var anonymous = app.CreateClient(new() { AllowAutoRedirect = false });
+
+        var index = JsonDocument.Parse(await anonymous.GetStringAsync("/open-data/index.json")).RootElement.GetProperty("editions");
+        Assert.Equal([2025, 2026], index.EnumerateArray().Select(e => e.GetProperty("year").GetInt32()).Order());
+        Assert.All(index.EnumerateArray(), e => Assert.Equal(8, e.GetProperty("companies").GetInt32()));
+
+        var ranking = WebUtility.HtmlDecode(await anonymous.GetStringAsync("/benchmark/demo-civil-society/digital-rights-benchmark-2026-fictional-demo"));
+        Assert.Contains("Digital rights benchmark 2025 (fictional demo)", ranking, StringComparison.Ordinal);
+        Assert.Equal(8, System.Text.RegularExpressions.Regex.Matches(ranking, "data-company=").Count);
+        Assert.Equal(8, System.Text.RegularExpressions.Regex.Matches(ranking, @"<a href=""/benchmark/demo-civil-society/digital-rights-benchmark-2026-fictional-demo/[^""]+"">[^<]*\(fictional\) · [^<]*（虚构）</a>").Count);
+        Assert.Matches(@"<td>[+−]\d+\.\d</td>", ranking);
+
+        var scorecard = await anonymous.GetStringAsync("/benchmark/demo-civil-society/digital-rights-benchmark-2026-fictional-demo/northwind-social-fictional");
+        Assert.Contains("our appeals data now covers every service", scorecard, StringComparison.Ordinal);
+        Assert.Contains("https://example.org/fictional/northwind-social/human-rights-policy", scorecard, StringComparison.Ordinal);
+    }
 }
