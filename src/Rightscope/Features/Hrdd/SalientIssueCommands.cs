@@ -214,7 +214,7 @@ public sealed class SalientIssueCommands(
 
     internal static string Summary(SalientIssue i)
     {
-        var rating = Severity.Rate(i.ToInput(), Severity.Default);
+        var rating = SalientIssueRegister.Prioritize([i])[0];
         return string.Create(
             CultureInfo.InvariantCulture,
             $"{i.Title}; right {i.RightKey}; {SalientImpactForm.KeyOf(i.Involvement)}; {(i.Actual ? "actual" : $"potential, likelihood {i.Likelihood}")}; severity {rating.Severity:0.##}; status {HrddInput.Code(i.Status)}; product {i.Product ?? "-"}; market {i.CountryCode ?? "-"}; owner {i.OwnerUserId?.ToString("N") ?? "-"}");

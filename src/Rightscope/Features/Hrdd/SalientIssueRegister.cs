@@ -45,8 +45,21 @@ public sealed class SalientIssueRegister(RightscopeDbContext db)
             ? (await RowsAsync([issue], cancellationToken))[0]
             : null;
 
-    public static IReadOnlyList<ImpactRating> Prioritize(IEnumerable<SalientIssue> issues) =>
-        Severity.Prioritize(issues.Select(i => i.ToInput()), Severity.Default);
+    /// <summary>
+    /// The engine's order of the issues. A row whose ratings are outside 1–5 (written by something other than the
+    /// form) cannot be rated: it is listed last with severity 0 instead of failing the whole register.
+    /// </summary>
+    public static IReadOnlyList<ImpactRating> Prioritize(IEnumerable<SalientIssue> issues)
+    {
+        var inputs = issues.Select(i => i.ToInput()).ToList();
+        var unrated = inputs.Where(i => !Rateable(i)).ToList();
+        return [.. Severity.Prioritize(inputs.Where(Rateable), Severity.Default),
+            .. unrated.Select(i => new ImpactRating(i, 0, 0, IsSevere: false, IsIrremediable: false, Likelihood: null))];
+    }
+
+    private static bool Rateable(ImpactInput input) =>
+        input.Scale is >= 1 and <= 5 && input.Scope is >= 1 and <= 5 && input.Irremediability is >= 1 and <= 5
+        && input.Likelihood is null or (>= 1 and <= 5);
 
     private async Task<IReadOnlyList<RegisterRow>> RowsAsync(IReadOnlyList<SalientIssue> issues, CancellationToken cancellationToken)
     {

@@ -67,8 +67,14 @@ public sealed class SalientIssueRegisterTests
         Assert.Equal(("BR", analyst.Id, SalientIssueStatus.Addressing), (issue.CountryCode, issue.OwnerUserId!.Value, issue.Status));
         Assert.Equal(4, (await AuditAsync(app, org.Id, "salient-issue.created")).Count);
 
+        // A row with ratings outside 1–5 (not written by the form) is listed last instead of failing the register.
+        await QueryAsync(app, db =>
+        {
+            db.SalientIssues.Add(new SalientIssue { OrganizationId = org.Id, Title = "Unrated row", RightKey = "privacy" });
+            return db.SaveChangesAsync();
+        });
         var register = await HtmlAsync(client, $"/o/{org.Slug}/salient-issues");
-        string[] expected = ["Severe and irremediable", "Severe, more likely", "Severe, less likely", "Likely but mild"];
+        string[] expected = ["Severe and irremediable", "Severe, more likely", "Severe, less likely", "Likely but mild", "Unrated row"];
         var positions = expected.Select(title => register.IndexOf($">{title}</a>", StringComparison.Ordinal)).ToList();
         Assert.All(positions, p => Assert.True(p > 0));
         Assert.Equal(positions.Order(), positions);
