@@ -117,8 +117,9 @@ public sealed partial class CaseDetailModel(
         {
             await audit.SaveChangesAsync(Record(action, summary), cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || CaseIntake.IsUniqueViolation(e))
         {
+            // The case changed meanwhile, or the same person was given the case key by someone else at the same moment.
             db.ChangeTracker.Clear();
             return await RefusedAsync(key, "Case.Conflict", cancellationToken);
         }

@@ -62,17 +62,33 @@ public sealed class CaseSharingModel(
         if (numbers.Count == 0)
         {
             // Unknown channel or person, another organization's, or shared by someone else meanwhile: one answer for all.
-            NothingShared = true;
-            await LoadAsync(cancellationToken);
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
+            return await NothingSharedAsync(cancellationToken);
         }
 
-        await audit.SaveChangesAsync(
-            new AuditRecord(context.Current.Id, AuditActor.SignedIn(User), "cases.shared", "channel", channel.ToString("N"),
-                string.Create(CultureInfo.InvariantCulture, $"{numbers.Count} case key(s) sealed to recipient {person:N}: cases {string.Join(", ", numbers)}")),
-            cancellationToken);
+        try
+        {
+            await audit.SaveChangesAsync(
+                new AuditRecord(context.Current.Id, AuditActor.SignedIn(User), "cases.shared", "channel", channel.ToString("N"),
+                    string.Create(CultureInfo.InvariantCulture, $"{numbers.Count} case key(s) sealed to recipient {person:N}: cases {string.Join(", ", numbers)}")),
+                cancellationToken);
+        }
+        catch (DbUpdateException e) when (CaseIntake.IsUniqueViolation(e))
+        {
+            // Another recipient shared some of these cases with the same person at the same moment: nothing of this
+            // request was written (one transaction); the page shows what is still pending.
+            db.ChangeTracker.Clear();
+            return await NothingSharedAsync(cancellationToken);
+        }
+
         return Redirect(string.Create(CultureInfo.InvariantCulture, $"/o/{Slug}/cases/share?shared={numbers.Count}"));
+    }
+
+    private async Task<IActionResult> NothingSharedAsync(CancellationToken cancellationToken)
+    {
+        NothingShared = true;
+        await LoadAsync(cancellationToken);
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

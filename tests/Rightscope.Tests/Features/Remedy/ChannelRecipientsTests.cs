@@ -144,6 +144,41 @@ public sealed class ChannelRecipientsTests
 
     [Theory]
     [ClassData(typeof(ProviderData))]
+    public async Task Two_recipients_sharing_the_same_cases_with_a_newcomer_at_once_get_a_conflict_not_an_error_and_each_key_is_sealed_once(string provider)
+    {
+        await using var app = await RightscopeFactory.StartAsync(provider);
+        var open = await SubmitAndUnlockAsync(app, "race-canary-1");
+        var setup = open.Setup;
+        Assert.NotNull((await RemedySteps.SubmitAsync(app.CreateBrowserlikeClient(), setup.Channel, "race-canary-2")).Receipt);
+        var (second, secondClient) = await HandlerWithKeysAsync(app, setup);
+        var (newcomer, _) = await HandlerWithKeysAsync(app, setup);
+        var channelId = await ChannelIdAsync(app, setup);
+        var share = $"/o/{setup.Organization.Slug}/cases/share";
+        var form = new Dictionary<string, string> { ["channel"] = channelId.ToString(), ["person"] = newcomer.Id.ToString() };
+
+        // The second handler becomes a recipient and gets both cases, so both can share them.
+        Assert.Equal(HttpStatusCode.Redirect, (await RecipientAsync(app, setup, "AddRecipient", second.Id)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(setup.HandlerClient, share, new Dictionary<string, string> { ["channel"] = channelId.ToString(), ["person"] = second.Id.ToString() })).StatusCode);
+        await RemedySteps.UnlockAsync(secondClient);
+        Assert.Equal(HttpStatusCode.Redirect, (await RecipientAsync(app, setup, "AddRecipient", newcomer.Id)).StatusCode);
+
+        // Both press "share" several times at once; the unique (case, person) index decides, the losers get 409.
+        var posts = Enumerable.Range(0, 6).Select(i => Forms.PostAsync(i % 2 == 0 ? setup.HandlerClient : secondClient, share, form));
+        var statuses = (await Task.WhenAll(posts)).Select(r => r.StatusCode).ToList();
+        Assert.All(statuses, s => Assert.Contains(s, new[] { HttpStatusCode.Redirect, HttpStatusCode.Conflict }));
+        Assert.Contains(HttpStatusCode.Redirect, statuses);
+
+        var envelopes = await ReadAsync(app, db => db.CaseRecipientEnvelopes.IgnoreQueryFilters().Where(e => e.UserId == newcomer.Id).Select(e => e.CaseId).ToListAsync());
+        Assert.Equal(2, envelopes.Count);
+        Assert.Equal(2, envelopes.Distinct().Count());
+
+        // The per-case share of a case the newcomer already holds is refused as invalid, not a server error.
+        var again = await PostAsync(setup.HandlerClient, open.CaseUrl, "Share", new Dictionary<string, string> { ["Person"] = newcomer.Id.ToString() });
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+    }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
     public async Task A_handler_who_leaves_or_loses_the_role_loses_their_case_keys_and_assignments_through_the_members_page(string provider)
     {
         await using var app = await RightscopeFactory.StartAsync(provider);
