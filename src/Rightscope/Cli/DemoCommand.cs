@@ -62,7 +62,7 @@ public static class DemoCommand
                     io.Out.WriteLine("Sign in at /account/sign-in with (shown once):");
                     foreach (var member in result.Members)
                     {
-                        io.Out.WriteLine($"    {slug,-20} {member.Role.ToCode(),-13} {member.Email,-42} {member.Password}");
+                        io.Out.WriteLine($"    {member.Organization,-24} {member.Role.ToCode(),-13} {member.Email,-46} {member.Password}");
                     }
 
                     break;

@@ -30,17 +30,29 @@ public static class DemoIndicators
             return null;
         }
 
+        var count = AddDataset(db, organizationId, DatasetName, Countries, now);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"illustrative indicator dataset added: {count} synthetic values for {Countries.Count} countries, {Years[0]}–{Years[^1]}");
+    }
+
+    /// <summary>
+    /// Adds an illustrative dataset of synthetic values for <paramref name="countries"/> (alpha-2): shares by sex and by
+    /// urban/rural location, a price indicator and the e-government components, for <see cref="Years"/>. Returns the
+    /// number of values.
+    /// </summary>
+    public static int AddDataset(RightscopeDbContext db, Guid organizationId, string name, IReadOnlyList<string> countries, DateTime now)
+    {
         var dataset = new IndicatorDataset
         {
             OrganizationId = organizationId,
-            Name = DatasetName,
+            Name = name,
             SourceFileName = "demo (synthetic)",
             ImportedBy = "system",
             ImportedAt = now,
             Illustrative = true,
             FirstYear = Years[0],
             LastYear = Years[^1],
-            CountryCount = Countries.Count,
+            CountryCount = countries.Count,
         };
         var values = new List<IndicatorValue>();
         void Value(string indicator, string country, int year, double value, string unit, string sex = "", string location = "") =>
@@ -58,7 +70,7 @@ public static class DemoIndicators
                 Source = "synthetic demo value",
             });
 
-        foreach (var country in Countries)
+        foreach (var country in countries)
         {
             var level = Noise(country, "level");
             foreach (var (year, step) in Years.Select((y, i) => (y, i)))
@@ -86,8 +98,7 @@ public static class DemoIndicators
         dataset.RowCount = values.Count;
         db.IndicatorDatasets.Add(dataset);
         db.IndicatorValues.AddRange(values);
-        return string.Create(CultureInfo.InvariantCulture,
-            $"illustrative indicator dataset added: {values.Count} synthetic values for {Countries.Count} countries, {Years[0]}–{Years[^1]}");
+        return values.Count;
     }
 
     /// <summary>A number in [0, 1) that depends only on its inputs, so the demo is the same on every run.</summary>

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Rightscope.Core.Accounts;
 using Rightscope.Core.Assessments;
@@ -11,7 +9,6 @@ using Rightscope.Core.Money;
 using Rightscope.Core.Organizations;
 using Rightscope.Core.Portfolios.Import;
 using Rightscope.Data;
-using Rightscope.Features.Accounts;
 using Rightscope.Features.Assessments;
 using Rightscope.Features.Audit;
 using Rightscope.Features.Companies;
@@ -22,16 +19,20 @@ using Rightscope.Features.Portfolios;
 namespace Rightscope.Demo;
 
 /// <summary>How much investor data <c>rightscope demo --scale</c> generates.</summary>
-public sealed record ScaleSize(string Name, int Companies, int Portfolios, int PortfolioHoldings, int LargestHoldings)
+public sealed record ScaleSize(
+    string Name, int Companies, int Portfolios, int PortfolioHoldings, int LargestHoldings, int Cases, int GovernmentRequests, int IndicatorCountries)
 {
-    /// <summary>Issue 8: 20,000 companies and assessments, 50 portfolios of 2,000 holdings and one of 10,000.</summary>
-    public static readonly ScaleSize Large = new("large", 20_000, 50, 2_000, 10_000);
+    /// <summary>
+    /// Issue 8: 20,000 companies and assessments, 50 portfolios of 2,000 holdings and one of 10,000, 200,000 encrypted
+    /// grievance cases, 50,000 government requests, indicator data for 200 countries.
+    /// </summary>
+    public static readonly ScaleSize Large = new("large", 20_000, 50, 2_000, 10_000, 200_000, 50_000, 200);
 
-    /// <summary>A tenth of <see cref="Large"/>.</summary>
-    public static readonly ScaleSize Small = new("small", 2_000, 5, 200, 1_000);
+    /// <summary>A tenth of <see cref="Large"/> (indicators for the same 200 countries).</summary>
+    public static readonly ScaleSize Small = new("small", 2_000, 5, 200, 1_000, 20_000, 5_000, 200);
 
     /// <summary>For tests only (hidden from the help): seconds instead of minutes.</summary>
-    public static readonly ScaleSize Tiny = new("tiny", 200, 2, 40, 100);
+    public static readonly ScaleSize Tiny = new("tiny", 200, 2, 40, 100, 150, 60, 20);
 
     public static readonly IReadOnlyList<ScaleSize> All = [Large, Small, Tiny];
 
@@ -55,17 +56,17 @@ public sealed record ScaleSize(string Name, int Companies, int Portfolios, int P
 /// change tracker cleared after each batch, so memory stays flat and the large set takes minutes.
 /// </summary>
 /// <remarks>
-/// Issue 8 also asks for grievance cases, government requests and indicator data at scale; they belong to their own
-/// modules and can be added as further phases after <see cref="AddPortfoliosAsync"/> (same organization, same seeded
-/// <see cref="Random"/> sequence continued, same batching), before the completion audit entry is written.
+/// The grievance cases, government requests and indicator data of issue 8 belong to a company, not to an investor:
+/// <see cref="ScaleCompanySeeder"/> writes them into a company organization beside this one.
 /// </remarks>
 public sealed class ScaleSeeder(
     RightscopeDbContext db,
-    UserManager<User> users,
+    ScaleMembers scaleMembers,
     OrganizationProvisioner provisioner,
     MethodologyRegistry registry,
     AuditTrail audit,
     TenantScope tenant,
+    IServiceScopeFactory scopes,
     TimeProvider clock)
 {
     public const string DefaultSlug = "scale-investor";
@@ -87,7 +88,7 @@ public sealed class ScaleSeeder(
     }
 
     /// <summary>One member created for the dataset, with the password shown once.</summary>
-    public sealed record Member(string Email, Role Role, string Password);
+    public sealed record Member(string Email, Role Role, string Password, string Organization);
 
     /// <summary>A page of the dataset for benchmarks: its purpose and path.</summary>
     public sealed record SamplePage(string Purpose, string Path);
@@ -97,7 +98,7 @@ public sealed class ScaleSeeder(
     /// <summary>Reports a phase's progress: phase name, done, total.</summary>
     public delegate void Progress(string phase, int done, int total);
 
-    public static string EmailOf(string slug, Role role) => $"{role.ToCode()}@{slug}.example";
+    public static string EmailOf(string slug, Role role) => ScaleMembers.EmailOf(slug, role);
 
     public async Task<Result> SeedAsync(string slug, ScaleSize size, Progress progress, CancellationToken cancellationToken)
     {
@@ -112,7 +113,7 @@ public sealed class ScaleSeeder(
         var methodology = registry.Shipped.Find(MethodologyKey)
             ?? throw new InvalidOperationException($"The scale data needs the methodology {MethodologyKey}, which is not in the catalog.");
         var members = new List<Member>();
-        var ownerPassword = NewPassword();
+        var ownerPassword = ScaleMembers.NewPassword();
         var provisioned = await provisioner.CreateOwnerAsync(
             new NewOrganization(slug, $"Scale Investor (fictional, {size.Name}) · 规模测试投资机构（虚构，{size.Name}）", OrganizationKind.Investor),
             new NewOwner(EmailOf(slug, Role.Owner), "Scale owner", ownerPassword),
@@ -125,10 +126,10 @@ public sealed class ScaleSeeder(
         }
 
         var organizationId = provisioned.Organization!.Id;
-        members.Add(new Member(EmailOf(slug, Role.Owner), Role.Owner, ownerPassword));
+        members.Add(new Member(EmailOf(slug, Role.Owner), Role.Owner, ownerPassword, slug));
         tenant.Enter(organizationId);
-        var analyst = await AddMemberAsync(organizationId, slug, Role.Analyst, members, cancellationToken);
-        var reviewer = await AddMemberAsync(organizationId, slug, Role.Reviewer, members, cancellationToken);
+        var analyst = await scaleMembers.AddAsync(organizationId, slug, Role.Analyst, members, cancellationToken);
+        var reviewer = await scaleMembers.AddAsync(organizationId, slug, Role.Reviewer, members, cancellationToken);
 
         var random = new Random(Seed);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -140,11 +141,19 @@ public sealed class ScaleSeeder(
             var tiers = await AddCompaniesAndAssessmentsAsync(random, methodology, companies, analyst, reviewer, now, progress, cancellationToken);
             var holdings = await AddPortfoliosAsync(random, organizationId, size, companies, now, progress, cancellationToken);
 
-            // Extension point (issue 8): grievance cases, government requests and indicator data at scale go here.
+            // The company organization in a scope of its own (a scope serves one organization); the completion entry
+            // below is written only after it, so a run that stops half-way is seen as incomplete.
+            ScaleCompanySeeder.Seeded company;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                company = await scope.ServiceProvider.GetRequiredService<ScaleCompanySeeder>().SeedAsync(slug, size, progress, cancellationToken);
+            }
+
+            members.AddRange(company.Members);
             var summary = string.Create(CultureInfo.InvariantCulture,
                 $"scale data {size.Name} (seed {Seed}): {companies.Count} fictional companies; {companies.Count} approved {methodology.Id} assessments " +
                 $"(tier 1: {tiers.GetValueOrDefault(1)}, tier 2: {tiers.GetValueOrDefault(2)}, tier 3: {tiers.GetValueOrDefault(3)}, no tier: {tiers.GetValueOrDefault(0)}); " +
-                $"{size.Portfolios + 1} portfolios with {holdings} holdings as of {AsOf:yyyy-MM-dd}");
+                $"{size.Portfolios + 1} portfolios with {holdings} holdings as of {AsOf:yyyy-MM-dd}; {company.Summary}");
             await audit.SaveChangesAsync(new AuditRecord(organizationId, AuditActor.System, SeededAction, "organization", slug, summary), cancellationToken);
             return new Result(Outcome.Created, members, await PagesAsync(organizationId, slug, cancellationToken), summary);
         }
@@ -185,25 +194,19 @@ public sealed class ScaleSeeder(
             }
         }
 
-        return pages;
-    }
-
-    private async Task<Guid> AddMemberAsync(Guid organizationId, string slug, Role role, List<Member> members, CancellationToken cancellationToken)
-    {
-        var email = EmailOf(slug, role);
-        var password = NewPassword();
-        var user = new User { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"Scale {role.ToCode()}", CreatedAt = clock.GetUtcNow().UtcDateTime };
-        var created = await users.CreateAsync(user, password);
-        if (!created.Succeeded)
+        var companySlug = ScaleCompanySeeder.SlugOf(slug);
+        if (await db.Organizations.AsNoTracking().AnyAsync(o => o.Slug == companySlug, cancellationToken))
         {
-            throw new InvalidOperationException($"The scale user {email} could not be created: {created.Errors.First().Description}");
+            var year = ScaleCompanySeeder.RequestYears[^1].ToString(CultureInfo.InvariantCulture);
+            pages.Add(new("case-list", $"/o/{companySlug}/cases"));
+            pages.Add(new("government-requests", $"/o/{companySlug}/government-requests"));
+            pages.Add(new("transparency-report", $"/o/{companySlug}/transparency/{year}"));
+            pages.Add(new("country", $"/o/{companySlug}/countries/BR"));
+            pages.Add(new("statistics", $"/o/{companySlug}/statistics"));
+            pages.Add(new("public-submission", $"/report/{companySlug}"));
         }
 
-        db.Memberships.Add(new Membership { OrganizationId = organizationId, UserId = user.Id, Role = role, CreatedAt = clock.GetUtcNow().UtcDateTime });
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(cancellationToken);
-        members.Add(new Member(email, role, password));
-        return user.Id;
+        return pages;
     }
 
     private static readonly string[] PrefixEn =
@@ -465,12 +468,5 @@ public sealed class ScaleSeeder(
         }
 
         return written;
-    }
-
-    // Five groups of five characters from an alphabet without look-alikes, as for serve --demo.
-    private static string NewPassword()
-    {
-        const string alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
-        return string.Join('-', Enumerable.Range(0, 5).Select(_ => RandomNumberGenerator.GetString(alphabet, 5)));
     }
 }

@@ -77,6 +77,8 @@ public static class RightscopeServices
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<OrganizationProvisioner>();
         services.AddScoped<Demo.ScaleSeeder>();
+        services.AddScoped<Demo.ScaleCompanySeeder>();
+        services.AddScoped<Demo.ScaleMembers>();
         services.AddSingleton(_ => MethodologyRegistry.Load(configuration));
         services.AddScoped<Features.Assessments.AssessmentStore>();
         services.AddScoped<Features.Assessments.AssessmentCommands>();

@@ -1,9 +1,11 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Rightscope.Core.Accounts;
 using Rightscope.Core.Assessments;
 using Rightscope.Core.Companies;
 using Rightscope.Demo;
+using Rightscope.Features.Remedy;
 using Rightscope.Tests.Infrastructure;
 
 namespace Rightscope.Tests.Cli;
@@ -48,7 +50,7 @@ public sealed class DemoCommandTests
             await db.Holdings.IgnoreQueryFilters().CountAsync(),
             await db.Holdings.IgnoreQueryFilters().CountAsync(h => h.CompanyId != null),
             await db.Organizations.Select(o => o.Slug).ToListAsync()));
-        Assert.Equal([ScaleSeeder.DefaultSlug], orgs);
+        Assert.Equal([ScaleSeeder.DefaultSlug, ScaleCompanySeeder.SlugOf(ScaleSeeder.DefaultSlug)], orgs.Order(StringComparer.Ordinal));
         Assert.Equal(size.Companies, companies);
         Assert.Equal(size.Assessments, assessments);
         Assert.True(answers >= size.Assessments * 20, $"{answers} answers for {size.Assessments} assessments");
@@ -81,10 +83,89 @@ public sealed class DemoCommandTests
         Assert.Contains("(fictional)", page, StringComparison.Ordinal);
         foreach (var purpose in new[] { "dashboard", "assessment", "company" })
         {
-            var path = first.Out.Split('\n').Single(l => l.StartsWith($"page {purpose} ", StringComparison.Ordinal))[$"page {purpose} ".Length..].Trim();
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(PageOf(first.Out, purpose))).StatusCode);
         }
+
+        // The company organization's pages, as its owner and its case handler.
+        var companySlug = ScaleCompanySeeder.SlugOf(ScaleSeeder.DefaultSlug);
+        var companyOwner = await app.SignInAsync(ScaleSeeder.EmailOf(companySlug, Role.Owner), PasswordOf(first.Out, ScaleSeeder.EmailOf(companySlug, Role.Owner)));
+        foreach (var purpose in new[] { "government-requests", "transparency-report", "country", "statistics" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await companyOwner.GetAsync(PageOf(first.Out, purpose))).StatusCode);
+        }
+
+        var handler = await app.SignInAsync(ScaleSeeder.EmailOf(companySlug, Role.CaseHandler), PasswordOf(first.Out, ScaleSeeder.EmailOf(companySlug, Role.CaseHandler)));
+        var cases = await handler.GetStringAsync(PageOf(first.Out, "case-list"));
+        Assert.Contains($">Case {size.Cases}</a>", cases, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync(PageOf(first.Out, "public-submission"))).StatusCode);
     }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task The_company_half_holds_encrypted_cases_its_handler_can_open_government_requests_and_indicator_data(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var size = ScaleSize.Tiny;
+        var output = (await SeedAsync(database)).AssertSucceeded().Out;
+        var companySlug = ScaleCompanySeeder.SlugOf(ScaleSeeder.DefaultSlug);
+
+        var (cases, numbers, envelopes, channels, requests, years, countries) = await Cli.WithDbAsync(database, async (db, _) => (
+            await db.Cases.IgnoreQueryFilters().CountAsync(),
+            await db.Cases.IgnoreQueryFilters().Select(c => c.Number).Distinct().CountAsync(),
+            await db.CaseRecipientEnvelopes.IgnoreQueryFilters().CountAsync(),
+            await db.Channels.IgnoreQueryFilters().Select(c => new { c.Slug, c.ReceiptCost, c.Questionnaire }).ToListAsync(),
+            await db.GovernmentRequests.IgnoreQueryFilters().CountAsync(),
+            await db.GovernmentRequests.IgnoreQueryFilters().Select(r => r.ReceivedOn.Year).Distinct().OrderBy(y => y).ToListAsync(),
+            await db.IndicatorValues.IgnoreQueryFilters().Select(v => v.Country).Distinct().CountAsync()));
+        Assert.Equal(size.Cases, cases);
+        Assert.Equal(size.Cases, numbers);
+        Assert.Equal(size.Cases, envelopes);
+        Assert.Equal([companySlug, ScaleCompanySeeder.DefenderChannelSlugOf(companySlug)], channels.Select(c => c.Slug).Order(StringComparer.Ordinal));
+        Assert.All(channels, c => Assert.EndsWith(";reduced", c.ReceiptCost, StringComparison.Ordinal));
+        Assert.Equal(size.GovernmentRequests, requests);
+        Assert.Equal(ScaleCompanySeeder.RequestYears, years);
+        Assert.Equal(size.IndicatorCountries, countries);
+
+        // The handler unlocks their key with the printed password and reads a case: the content really is encrypted to them.
+        await using var app = new RightscopeFactory(database, ownsDatabase: false);
+        var handlerEmail = ScaleSeeder.EmailOf(companySlug, Role.CaseHandler);
+        var password = PasswordOf(output, handlerEmail);
+        var handler = await app.SignInAsync(handlerEmail, password);
+        var caseId = await Cli.WithDbAsync(database, (db, _) => db.Cases.IgnoreQueryFilters().Where(c => c.Number == 1).Select(c => c.Id).SingleAsync());
+        var unlock = await Forms.PostAsync(handler, "/account/case-keys/unlock", new Dictionary<string, string> { ["Password"] = password, ["ReturnUrl"] = "/orgs" });
+        Assert.Equal(HttpStatusCode.Redirect, unlock.StatusCode);
+        var detail = await handler.GetStringAsync($"/o/{companySlug}/cases/{caseId}");
+        Assert.Matches("Scale case 1:|规模测试案件 1：", detail);
+
+        // The case list is paged, newest first, filters kept in the links; the counts cover every page.
+        var list = $"/o/{companySlug}/cases";
+        var firstPage = await handler.GetStringAsync(list);
+        Assert.Equal(CaseListModel.PageSize, Regex.Count(firstPage, "data-testid=\"case-row\""));
+        Assert.Contains($"Page 1 of 3 ({size.Cases} cases)", firstPage, StringComparison.Ordinal);
+        Assert.Contains($">Case {size.Cases}</a>", firstPage, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{list}?page=2\" rel=\"next\"", firstPage, StringComparison.Ordinal);
+        var lastPage = await handler.GetStringAsync($"{list}?page=3");
+        Assert.Contains(">Case 1</a>", lastPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("rel=\"next\"", lastPage, StringComparison.Ordinal);
+        var defenders = await Cli.WithDbAsync(database, (db, _) => db.Cases.IgnoreQueryFilters().CountAsync(c => c.Defender));
+        Assert.Contains($"({defenders} cases)", await handler.GetStringAsync($"{list}?defender=true"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await handler.GetAsync($"{list}?page=4")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await handler.GetAsync($"{list}?page=x")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await handler.GetAsync($"{list}?page=0")).StatusCode);
+
+        // The transparency report of the last year counts that year's requests.
+        var owner = await app.SignInAsync(ScaleSeeder.EmailOf(companySlug, Role.Owner), PasswordOf(output, ScaleSeeder.EmailOf(companySlug, Role.Owner)));
+        var lastYearNumber = ScaleCompanySeeder.RequestYears[^1];
+        var lastYear = await Cli.WithDbAsync(database, (db, _) => db.GovernmentRequests.IgnoreQueryFilters().CountAsync(r => r.ReceivedOn.Year == lastYearNumber));
+        var report = await owner.GetStringAsync(PageOf(output, "transparency-report"));
+        Assert.Contains($"data-testid=\"total-requests\">{lastYear}<", report, StringComparison.Ordinal);
+    }
+
+    private static string PageOf(string output, string purpose) =>
+        output.Split('\n').Single(l => l.StartsWith($"page {purpose} ", StringComparison.Ordinal))[$"page {purpose} ".Length..].Trim();
+
+    private static string PasswordOf(string output, string email) =>
+        output.Split('\n').Single(l => l.Contains($" {email} ", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1];
 
     [Theory]
     [ClassData(typeof(ProviderData))]

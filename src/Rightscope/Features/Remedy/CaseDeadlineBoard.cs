@@ -60,10 +60,10 @@ public sealed class CaseDeadlineBoard(RightscopeDbContext db, CaseDeadlineSettin
     private async Task<List<CaseDeadlineRow>> EvaluateAsync(IQueryable<GrievanceCase> cases, bool ignoreTenant, CancellationToken cancellationToken)
     {
         var channels = ignoreTenant ? db.Channels.IgnoreQueryFilters() : db.Channels;
+        var open = cases.Where(c => c.Status != CaseStatus.Closed);
         var rows = await (
-                from @case in cases
+                from @case in open
                 join channel in channels.AsNoTracking() on @case.ChannelId equals channel.Id
-                where @case.Status != CaseStatus.Closed
                 select new { @case, channel })
             .ToListAsync(cancellationToken);
         if (rows.Count == 0)
@@ -71,16 +71,18 @@ public sealed class CaseDeadlineBoard(RightscopeDbContext db, CaseDeadlineSettin
             return [];
         }
 
-        var ids = rows.Select(r => r.@case.Id).ToList();
+        // The same query of open cases as a subquery, not a list of ids: with thousands of open cases a list becomes
+        // thousands of parameters, which took most of a second per request on the scale data (issue 8).
+        var openIds = open.Select(c => c.Id);
         var messages = ignoreTenant ? db.CaseMessages.IgnoreQueryFilters() : db.CaseMessages;
         var steps = ignoreTenant ? db.CaseSteps.IgnoreQueryFilters() : db.CaseSteps;
         var replies = (await messages.AsNoTracking()
-                .Where(m => ids.Contains(m.CaseId) && m.Author == MessageAuthor.Handler)
+                .Where(m => openIds.Contains(m.CaseId) && m.Author == MessageAuthor.Handler)
                 .Select(m => new { m.CaseId, m.SentOn })
                 .ToListAsync(cancellationToken))
             .ToLookup(m => m.CaseId, m => m.SentOn);
         var moves = (await steps.AsNoTracking()
-                .Where(s => ids.Contains(s.CaseId))
+                .Where(s => openIds.Contains(s.CaseId))
                 .Select(s => new { s.CaseId, s.To, s.On })
                 .ToListAsync(cancellationToken))
             .ToLookup(s => s.CaseId, s => (s.To, s.On));

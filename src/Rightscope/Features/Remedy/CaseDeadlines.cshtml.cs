@@ -21,6 +21,9 @@ public sealed class CaseDeadlinesModel(RightscopeDbContext db, OrganizationConte
 
     public const string DueFilter = "due";
 
+    /// <summary>Rows shown of each list, the most urgent first; the counts above cover all (a handler may receive thousands).</summary>
+    public const int MaxRows = 200;
+
     public string Slug => context.Current.Slug;
 
     public DateOnly Today => board.Today;
@@ -32,6 +35,12 @@ public sealed class CaseDeadlinesModel(RightscopeDbContext db, OrganizationConte
     public IReadOnlyList<CaseDeadlineRow> Cases { get; private set; } = [];
 
     public IReadOnlyList<(CaseReminder Reminder, Guid CaseId)> Reminders { get; private set; } = [];
+
+    /// <summary>Cases of the list not shown (beyond <see cref="MaxRows"/>).</summary>
+    public int MoreCases { get; private set; }
+
+    /// <summary>Unread reminders not shown (beyond <see cref="MaxRows"/>).</summary>
+    public int MoreReminders { get; private set; }
 
     [FromQuery(Name = "deadline")]
     public string? DeadlineFilter { get; set; }
@@ -102,7 +111,11 @@ public sealed class CaseDeadlinesModel(RightscopeDbContext db, OrganizationConte
             DueFilter => rows.Where(r => r.DueSoon),
             _ => rows.Where(r => r.Next is not null),
         };
-        Cases = [.. shown.OrderBy(r => r.Next?.DueOn ?? DateOnly.MaxValue).ThenBy(r => r.Case.Number)];
-        Reminders = await board.UnreadRemindersAsync(userId, cancellationToken);
+        var ordered = shown.OrderBy(r => r.Next?.DueOn ?? DateOnly.MaxValue).ThenBy(r => r.Case.Number).ToList();
+        Cases = [.. ordered.Take(MaxRows)];
+        MoreCases = ordered.Count - Cases.Count;
+        var reminders = await board.UnreadRemindersAsync(userId, cancellationToken);
+        Reminders = [.. reminders.Take(MaxRows)];
+        MoreReminders = reminders.Count - Reminders.Count;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,13 +11,20 @@ namespace Rightscope.Features.Remedy;
 
 /// <summary>
 /// The cases of the channels where the signed-in handler is a recipient: numbers, states, triage and days, no content.
-/// Filters by state, urgency and defender flag come from the query string, so a filtered list can be bookmarked.
+/// Filters by state, urgency and defender flag come from the query string, so a filtered list can be bookmarked. A
+/// page holds <see cref="PageSize"/> cases, newest first; the counts above the list are computed by the database over
+/// all of the handler's cases, so the page costs the same with 200 cases or 200,000 (issue 8).
 /// </summary>
 [RequirePermission(Permission.HandleCases)]
 public sealed class CaseListModel(
     RightscopeDbContext db, OrganizationContext context, HandlerSession session, ChannelCaseSharing sharing, TimeProvider clock) : PageModel
 {
-    public sealed record Row(GrievanceCase Case, Channel Channel, DateOnly? CheckInDue)
+    public const int PageSize = 50;
+
+    /// <summary>A case as the list shows it: no content, and none of the encrypted columns loaded.</summary>
+    public sealed record CaseSummary(Guid Id, int Number, CaseStatus Status, CaseUrgency Urgency, bool Defender, DateOnly ReceivedOn, DateOnly? ClosedOn);
+
+    public sealed record Row(CaseSummary Case, Channel Channel, DateOnly? CheckInDue)
     {
         /// <summary>Open, and past its channel's retention period: never deleted silently, its handlers decide.</summary>
         public bool RetentionDecisionNeeded { get; init; }
@@ -28,9 +36,18 @@ public sealed class CaseListModel(
 
     public IReadOnlyList<Row> Cases { get; private set; } = [];
 
-    public int CheckInsDue => Cases.Count(c => c.CheckInDue is not null);
+    /// <summary>The handler's cases that match the filters, on every page.</summary>
+    public int TotalCount { get; private set; }
 
-    public int RetentionDecisions => Cases.Count(c => c.RetentionDecisionNeeded);
+    public int PageNumber { get; private set; } = 1;
+
+    public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
+
+    /// <summary>The handler's cases with a retaliation check-in due (whatever the filters).</summary>
+    public int CheckInsDue { get; private set; }
+
+    /// <summary>The handler's open cases past their channel's retention period (whatever the filters).</summary>
+    public int RetentionDecisions { get; private set; }
 
     /// <summary>Cases this handler can open that other recipients of their channels cannot yet (see <c>/cases/share</c>).</summary>
     public int PendingShares { get; private set; }
@@ -47,6 +64,9 @@ public sealed class CaseListModel(
     [FromQuery(Name = "defender")]
     public string? DefenderFilter { get; set; }
 
+    [FromQuery(Name = "page")]
+    public string? PageFilter { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
@@ -59,6 +79,18 @@ public sealed class CaseListModel(
             "false" => false,
             _ => Invalid<bool>("defender"),
         };
+        if (!string.IsNullOrEmpty(PageFilter))
+        {
+            if (int.TryParse(PageFilter, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1)
+            {
+                PageNumber = number;
+            }
+            else
+            {
+                Invalid<int>("page");
+            }
+        }
+
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -66,42 +98,89 @@ public sealed class CaseListModel(
         }
 
         var userId = context.Membership!.UserId;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         PendingShares = (await sharing.PendingAsync(userId, cancellationToken)).Sum(p => p.Cases);
-        var query =
+        var mine =
             from @case in db.Cases.AsNoTracking()
             join envelope in db.CaseRecipientEnvelopes on @case.Id equals envelope.CaseId
-            join channel in db.Channels on @case.ChannelId equals channel.Id
             where envelope.UserId == userId
-            select new { @case, channel };
+            select @case;
+        CheckInsDue = await mine.CountAsync(c => db.CaseCheckIns.Any(i => i.CaseId == c.Id && i.Result == null && i.DueOn <= today), cancellationToken);
+        var channels = await db.Channels.AsNoTracking()
+            .Where(channel => db.ChannelRecipients.Any(r => r.ChannelId == channel.Id && r.UserId == userId) || mine.Any(c => c.ChannelId == channel.Id))
+            .ToListAsync(cancellationToken);
+        RetentionDecisions = 0;
+        foreach (var channel in channels)
+        {
+            // CaseRetention.NeedsDecision, per channel so the database can count it: open and received on or before the cut-off.
+            var cutoff = today.AddDays(-channel.RetentionDays);
+            RetentionDecisions += await mine.CountAsync(c => c.ChannelId == channel.Id && c.ClosedOn == null && c.ReceivedOn <= cutoff, cancellationToken);
+        }
+
+        var query = mine;
         if (status is { } s)
         {
-            query = query.Where(row => row.@case.Status == s);
+            query = query.Where(c => c.Status == s);
         }
 
         if (urgency is { } u)
         {
-            query = query.Where(row => row.@case.Urgency == u);
+            query = query.Where(c => c.Urgency == u);
         }
 
         if (defender is { } d)
         {
-            query = query.Where(row => row.@case.Defender == d);
+            query = query.Where(c => c.Defender == d);
         }
 
-        var rows = await query.OrderByDescending(row => row.@case.Number).ToListAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var ids = rows.Select(r => r.@case.Id).ToList();
+        TotalCount = await query.CountAsync(cancellationToken);
+        if (PageNumber > PageCount)
+        {
+            return NotFound();
+        }
+
+        var rows = await query
+            .OrderByDescending(c => c.Number)
+            .Skip((PageNumber - 1) * PageSize)
+            .Take(PageSize)
+            .Select(c => new { Summary = new CaseSummary(c.Id, c.Number, c.Status, c.Urgency, c.Defender, c.ReceivedOn, c.ClosedOn), c.ChannelId })
+            .ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.Summary.Id).ToList();
         var due = (await db.CaseCheckIns.AsNoTracking()
                 .Where(c => ids.Contains(c.CaseId) && c.Result == null && c.DueOn <= today)
                 .Select(c => new { c.CaseId, c.DueOn })
                 .ToListAsync(cancellationToken))
             .GroupBy(c => c.CaseId)
             .ToDictionary(g => g.Key, g => g.Min(c => c.DueOn));
-        Cases = [.. rows.Select(row => new Row(row.@case, row.channel, due.TryGetValue(row.@case.Id, out var day) ? day : null)
+        var byId = channels.ToDictionary(c => c.Id);
+        Cases = [.. rows.Select(row =>
         {
-            RetentionDecisionNeeded = CaseRetention.NeedsDecision(row.@case.ReceivedOn, row.@case.ClosedOn, row.channel.RetentionDays, today),
+            var channel = byId[row.ChannelId];
+            return new Row(row.Summary, channel, due.TryGetValue(row.Summary.Id, out var day) ? day : null)
+            {
+                RetentionDecisionNeeded = CaseRetention.NeedsDecision(row.Summary.ReceivedOn, row.Summary.ClosedOn, channel.RetentionDays, today),
+            };
         })];
         return Page();
+    }
+
+    /// <summary>A link to another page of the same listing, keeping the filters.</summary>
+    public string PageUrl(int page)
+    {
+        var query = new List<string>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                query.Add(name + "=" + Uri.EscapeDataString(value));
+            }
+        }
+
+        Add("status", StatusFilter);
+        Add("urgency", UrgencyFilter);
+        Add("defender", DefenderFilter);
+        Add("page", page == 1 ? null : page.ToString(CultureInfo.InvariantCulture));
+        return $"/o/{Slug}/cases" + (query.Count == 0 ? "" : "?" + string.Join('&', query));
     }
 
     private TEnum? Filter<TEnum>(string? value, string field)
