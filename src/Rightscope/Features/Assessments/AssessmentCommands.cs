@@ -487,8 +487,10 @@ public sealed partial class AssessmentCommands(
             await audit.SaveChangesAsync(record, cancellationToken);
             return true;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || Remedy.CaseIntake.IsUniqueViolation(e))
         {
+            // Two saves from the same version, each through its own server: the later one's new answer rows clash with
+            // the earlier one's on the unique (assessment, item, component) index before its stale token is checked.
             return false;
         }
     }
