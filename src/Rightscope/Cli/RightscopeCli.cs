@@ -22,6 +22,8 @@ public static class RightscopeCli
         root.Subcommands.Add(ImportCommands.Create(io, configuration));
         root.Subcommands.Add(ExportCommands.Create(io, configuration));
         root.Subcommands.Add(DemoCommand.Create(io, configuration));
+        root.Subcommands.Add(BackupCommands.Backup(io, configuration));
+        root.Subcommands.Add(BackupCommands.Restore(io, configuration));
 
         var invocation = new InvocationConfiguration { Output = io.Out, Error = io.Error };
         return await root.Parse(args).InvokeAsync(invocation);

@@ -33,11 +33,12 @@ public static class ServeCommand
                 return io.Fail($"unknown command or option '{unknown}'; run `rightscope --help` for the list of commands.");
             }
 
-            var app = RightscopeWebApp.Build(
+            await using var app = RightscopeWebApp.Build(
                 parse.UnmatchedTokens.ToArray(),
                 new ServeOptions(parse.GetValue(demo)),
                 new OperatorConsole(io.Out),
                 parse.GetValue(urls));
+            DataDirectoryPreflight.Check(app.Services);
             await app.RunAsync();
             return ExitCodes.Success;
         }));
