@@ -14,7 +14,8 @@ namespace Rightscope.Demo;
 /// demo company only (DESIGN §7). It covers the salient issues present when it runs — those other demo data added in
 /// this seeding (still in the change tracker) and any already saved — so it runs after them; with no issues, part C is
 /// empty and the report still has parts A and B. Written by the analyst, approved by the reviewer, published by the
-/// owner. Grievance figures are left out: the demo's cases are not saved yet when the snapshot is frozen.
+/// owner. The snapshot added here has the salient issues' facts only, because the other records are not saved yet;
+/// once they are, <see cref="FreezeAsync"/> freezes it again from every contributor, as publication does.
 /// </summary>
 public static class DemoHumanRightsReports
 {
@@ -93,5 +94,25 @@ public static class DemoHumanRightsReports
         report.WriteNarratives(narratives);
         db.HumanRightsReports.Add(report);
         return $"human rights report {year} published with {covered.Count} salient issue(s)";
+    }
+
+    /// <summary>
+    /// Freezes the demo company's published report again from every facts contributor, in a scope of its own that enters
+    /// the organization (the seeder's scope passes through several organizations), after the seeding is saved.
+    /// </summary>
+    public static async Task FreezeAsync(IServiceScopeFactory scopes, Guid organizationId, string organizationName, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(organizationId);
+        var db = scope.ServiceProvider.GetRequiredService<RightscopeDbContext>();
+        var report = await db.HumanRightsReports.SingleOrDefaultAsync(r => r.Status == ReportStatus.Published, cancellationToken);
+        if (report is null)
+        {
+            return;
+        }
+
+        var content = await scope.ServiceProvider.GetRequiredService<ReportAssembler>().CurrentAsync(report, organizationName, cancellationToken);
+        report.Snapshot = JsonSerializer.Serialize(content, ReportJson.Options);
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

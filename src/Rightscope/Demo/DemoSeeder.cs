@@ -25,6 +25,7 @@ public sealed class DemoSeeder(
     MethodologyRegistry registry,
     AuditTrail audit,
     Features.Remedy.RemedySettings remedy,
+    IServiceScopeFactory scopes,
     TimeProvider clock)
 {
     public sealed record DemoOrganization(string Slug, string Name, OrganizationKind Kind);
@@ -87,6 +88,9 @@ public sealed class DemoSeeder(
             // The due diligence cycle first: tracking, the human rights report read its salient issues from the change tracker.
             var dueDiligence = DemoHrdd.Add(db, organization.Id, demo.Kind, members, Now);
             _ = DemoHrddTracking.Add(db, organization.Id, demo.Kind, result.User!.Id, members[Role.Analyst], Now);
+            var grievances = members.TryGetValue(Role.CaseHandler, out var handler)
+                ? DemoGrievanceCases.Add(db, organization.Id, demo.Kind, handler, remedy.ReceiptCost, Now)
+                : null;
             var transparency = DemoTransparency.Add(db, organization, members[Role.Analyst], Now);
             DemoHumanRightsReports.Add(db, registry, organization.Id, demo.Kind, demo.Name, members[Role.Analyst], members[Role.Reviewer], result.User!.Id, Now);
             var indicators = DemoIndicators.Add(db, organization.Id, demo.Kind, Now);
@@ -97,11 +101,16 @@ public sealed class DemoSeeder(
                 + (engagement is null ? "" : $"; {engagement}")
                 + (decisions is null ? "" : $"; {decisions}")
                 + (dueDiligence is null ? "" : $"; {dueDiligence}")
+                + (grievances is null ? "" : $"; {grievances}")
                 + (transparency is null ? "" : $"; {transparency}")
                 + (indicators is null ? "" : $"; {indicators}");
             await audit.SaveChangesAsync(
                 new AuditRecord(organization.Id, AuditActor.System, "demo.seeded", "organization", demo.Slug, summary),
                 cancellationToken);
+            if (demo.Kind == OrganizationKind.Company)
+            {
+                await DemoHumanRightsReports.FreezeAsync(scopes, organization.Id, demo.Name, cancellationToken);
+            }
         }
 
         if (created.Count == 0)

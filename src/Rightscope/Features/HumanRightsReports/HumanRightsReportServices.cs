@@ -12,6 +12,11 @@ public static class HumanRightsReportServices
     {
         services.AddScoped<SalientIssueFacts>();
         services.AddScoped<IReportFactsContributor>(sp => sp.GetRequiredService<SalientIssueFacts>());
+        services.AddScoped<IReportFactsContributor, PolicyCommitmentFacts>();
+        services.AddScoped<IReportFactsContributor, HriaFacts>();
+        services.AddScoped<IReportFactsContributor, EngagementFacts>();
+        services.AddScoped<IReportFactsContributor, ActionPlanFacts>();
+        services.AddScoped<IReportFactsContributor, TrackingFacts>();
         services.AddScoped<IReportFactsContributor, GrievanceFacts>();
         services.AddScoped<ReportAssembler>();
         services.AddScoped<HumanRightsReportCommands>();
