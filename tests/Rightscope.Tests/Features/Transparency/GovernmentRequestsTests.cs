@@ -75,6 +75,9 @@ public sealed class GovernmentRequestsTests
         edit["Input.Version"] = saved.ConcurrencyToken.ToString();
         var updated = await Forms.PostAsync(client, $"/o/{org.Slug}/government-requests/{id}", edit);
         Assert.Equal(HttpStatusCode.Redirect, updated.StatusCode);
+        var afterSave = await HtmlAsync(await client.GetAsync(updated.Headers.Location!.OriginalString));
+        Assert.Contains("data-testid=\"saved\"", afterSave, StringComparison.Ordinal);
+        Assert.DoesNotContain("is not valid", afterSave, StringComparison.Ordinal);
         var stale = await Forms.PostAsync(client, $"/o/{org.Slug}/government-requests/{id}", edit);
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
 
