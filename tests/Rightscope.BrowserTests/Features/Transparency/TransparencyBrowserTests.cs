@@ -55,6 +55,10 @@ public sealed class TransparencyBrowserTests(BrowserFixture fixture)
         Assert.Equal(200, response!.Status);
         await Assertions.Expect(reader.GetByTestId("total-requests")).ToHaveTextAsync("1");
         await Assertions.Expect(reader.GetByTestId("total-share")).ToHaveTextAsync("100%");
+        await reader.GetByRole(AriaRole.Link, new() { Name = "中文", Exact = true }).ClickAsync();
+        await reader.WaitForURLAsync($"**/transparency/{slug}/2024H1?lang=zh-Hans");
+        await Assertions.Expect(reader.Locator("h1")).ToContainTextAsync("2024 年上半年");
+        await Assertions.Expect(reader.GetByTestId("total-requests")).ToHaveTextAsync("1");
         var missing = await reader.GotoAsync($"/transparency/{slug}/2024H2");
         Assert.Equal(404, missing!.Status);
 
@@ -65,7 +69,7 @@ public sealed class TransparencyBrowserTests(BrowserFixture fixture)
         {
             var axePage = await axeContext.NewPageAsync();
             await PageSteps.SignInAsync(axePage, owner);
-            foreach (var url in new[] { $"/o/{slug}/government-requests", $"/o/{slug}/government-requests/new", $"/o/{slug}/transparency/2024H1", $"/transparency/{slug}/2024H1" })
+            foreach (var url in new[] { $"/o/{slug}/government-requests", $"/o/{slug}/government-requests/new", $"/o/{slug}/transparency/2024H1", $"/transparency/{slug}/2024H1", $"/transparency/{slug}/2024H1?lang=zh-Hans" })
             {
                 await axePage.GotoAsync(url);
                 problems.AddRange(await AxeChecks.SeriousViolationsAsync(axePage));
