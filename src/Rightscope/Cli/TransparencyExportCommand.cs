@@ -9,7 +9,9 @@ namespace Rightscope.Cli;
 
 /// <summary>
 /// <c>rightscope export transparency</c>: the transparency report of a period in the documented CSV or JSON schema
-/// (docs/transparency-schema.md), computed live from the register and imported counts.
+/// (docs/transparency-schema.md). A published period exports its snapshot, the numbers the public saw, even when the
+/// register changed since; <c>--live</c>, or a period not published (never, or withdrawn), computes them now from the
+/// register and imported counts. Which of the two was exported is said on standard error.
 /// </summary>
 public static class TransparencyExportCommand
 {
@@ -20,9 +22,10 @@ public static class TransparencyExportCommand
         var format = new Option<string>("--format") { Description = "csv or json.", Required = true };
         format.AcceptOnlyFromAmong("csv", "json");
         var output = new Option<FileInfo?>("--out") { Description = "The file to write (default: standard output)." };
+        var live = new Option<bool>("--live") { Description = "Export the figures computed now, not the published snapshot." };
         var command = new Command("transparency", "Export a period's transparency report (counts by country, request type, legal process and outcome).")
         {
-            org, period, format, output,
+            org, period, format, output, live,
         };
         command.SetAction(async (parse, cancellationToken) => await RightscopeCli.Guarded(io, async () =>
         {
@@ -43,7 +46,14 @@ public static class TransparencyExportCommand
             }
 
             scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(organization.Id);
-            var document = await scope.ServiceProvider.GetRequiredService<TransparencyReports>().PreviewAsync(organization, parsed, cancellationToken);
+            var reports = scope.ServiceProvider.GetRequiredService<TransparencyReports>();
+            var published = parse.GetValue(live) ? null : await reports.PublishedAsync(organization.Slug, parsed.ToString(), cancellationToken);
+            var document = published ?? await reports.PreviewAsync(organization, parsed, cancellationToken);
+            io.Error.WriteLine(published is not null
+                ? $"Exporting the report of {parsed} published at {published.PublishedAt}; --live exports the figures as they are now."
+                : parse.GetValue(live)
+                    ? $"Exporting the live figures of {parsed} (--live), not a published snapshot."
+                    : $"No published report for {parsed}: exporting the live figures.");
             var content = parse.GetValue(format) == "json" ? document.ToJson() : document.ToCsv();
             var target = parse.GetValue(output);
             if (target is null)

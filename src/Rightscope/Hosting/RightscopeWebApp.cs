@@ -142,7 +142,7 @@ public static class RightscopeWebApp
             options.FallBackToParentCultures = true;
             options.FallBackToParentUICultures = true;
             options.RequestCultureProviders =
-                [new PublicChannelCultureProvider(), new Features.HumanRightsReports.PublicReportCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+                [new PublicChannelCultureProvider(), new Features.HumanRightsReports.PublicReportCultureProvider(), new Features.Transparency.PublicTransparencyCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
         services.AddRazorPages(options =>
             {

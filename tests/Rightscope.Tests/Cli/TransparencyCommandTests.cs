@@ -1,5 +1,11 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Rightscope.Core.Transparency;
+using Rightscope.Data;
+using Rightscope.Features.Assessments;
+using Rightscope.Features.Audit;
+using Rightscope.Features.Transparency;
 using Rightscope.Tests.Infrastructure;
 
 namespace Rightscope.Tests.Cli;
@@ -82,6 +88,66 @@ public sealed class TransparencyCommandTests
         var copyYear = JsonDocument.Parse((await Cli.RunAsync(database, "", "export", "transparency", "--org", "copy", "--period", "2024", "--format", "json")).Out).RootElement;
         Assert.Equal(6, copyYear.GetProperty("totals").GetProperty("requests").GetInt32());
         Assert.Equal(2, (await AuditAsync(database)).Count(e => e.Summary.Contains("kind aggregates", StringComparison.Ordinal)));
+    }
+
+    /// <summary>Publishes or withdraws the period through the engine, as the transparency page does for the owner.</summary>
+    private static Task<bool> ChangeReportAsync(TestDatabase database, string period, bool publish) =>
+        Cli.WithDbAsync(database, async (db, services) =>
+        {
+            var organization = await db.Organizations.SingleAsync(o => o.Slug == "acme");
+            var owner = await db.Users.SingleAsync(u => u.Email == "owner@acme.example");
+            services.GetRequiredService<TenantScope>().Enter(organization.Id);
+            var actor = new CommandActor(organization.Id, owner.Id, AuditActor.Person(owner.Id, owner.Email));
+            var reports = services.GetRequiredService<TransparencyReports>();
+            var outcome = publish
+                ? await reports.PublishAsync(actor, organization, TransparencyPeriod.Parse(period), CancellationToken.None)
+                : await reports.WithdrawAsync(actor, TransparencyPeriod.Parse(period), CancellationToken.None);
+            return outcome.Succeeded;
+        });
+
+    private static async Task<(JsonElement Totals, string? PublishedAt, string Error)> ExportAsync(TestDatabase database, params string[] extra)
+    {
+        var result = (await Cli.RunAsync(database, "", ["export", "transparency", "--org", "acme", "--period", "2024H1", "--format", "json", .. extra])).AssertSucceeded();
+        var root = JsonDocument.Parse(result.Out).RootElement;
+        return (root.GetProperty("totals").Clone(), root.GetProperty("published_at").GetString(), result.Error);
+    }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task Export_gives_the_published_snapshot_of_a_published_period_and_the_live_figures_with_live_or_once_withdrawn(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        (await Cli.CreateOwnerAsync(database, "owner@acme.example", "acme", "company")).AssertSucceeded();
+        (await Cli.RunAsync(database, "", "import", "government-requests", "--org", "acme", "--file", Write(Requests),
+            "--map", "Received=received_on", "Internal=-", "--country-map", "UK=GB")).AssertSucceeded();
+        Assert.True(await ChangeReportAsync(database, "2024H1", publish: true));
+
+        // The register changes after publication: two more requests in the half-year, one of them with data produced.
+        (await Cli.RunAsync(database, "", "import", "government-requests", "--org", "acme", "--file", Write(
+            "received_on,country,authority,request_type,legal_process,accounts_specified,decision,items_disclosed_or_removed\n" +
+            "2024-04-01,FR,Fictional prosecutor,user-data,subpoena,7,complied-fully,7\n" +
+            "2024-04-02,FR,Fictional prosecutor,user-data,subpoena,1,rejected,0\n"))).AssertSucceeded();
+
+        var (published, publishedAt, publishedNote) = await ExportAsync(database);
+        Assert.Equal((5, 6), (published.GetProperty("requests").GetInt32(), published.GetProperty("accounts_specified").GetInt32()));
+        Assert.NotNull(publishedAt);
+        Assert.Contains($"Exporting the report of 2024H1 published at {publishedAt}", publishedNote, StringComparison.Ordinal);
+        var csv = (await Cli.RunAsync(database, "", "export", "transparency", "--org", "acme", "--period", "2024H1", "--format", "csv")).AssertSucceeded();
+        Assert.DoesNotContain(",FR,", csv.Out, StringComparison.Ordinal);
+
+        var (live, liveAt, liveNote) = await ExportAsync(database, "--live");
+        Assert.Equal((7, 14), (live.GetProperty("requests").GetInt32(), live.GetProperty("accounts_specified").GetInt32()));
+        Assert.Null(liveAt);
+        Assert.Contains("Exporting the live figures of 2024H1 (--live)", liveNote, StringComparison.Ordinal);
+        var liveCsv = (await Cli.RunAsync(database, "", "export", "transparency", "--org", "acme", "--period", "2024H1", "--format", "csv", "--live")).AssertSucceeded();
+        Assert.Contains("2024H1,FR,user-data,subpoena,2,8,1,0,1,0", liveCsv.Out, StringComparison.Ordinal);
+
+        // Withdrawn, the period has nothing the public sees any more: the export falls back to the live figures and says so.
+        Assert.True(await ChangeReportAsync(database, "2024H1", publish: false));
+        var (withdrawn, withdrawnAt, withdrawnNote) = await ExportAsync(database);
+        Assert.Equal(7, withdrawn.GetProperty("requests").GetInt32());
+        Assert.Null(withdrawnAt);
+        Assert.Contains("No published report for 2024H1: exporting the live figures.", withdrawnNote, StringComparison.Ordinal);
     }
 
     [Theory]

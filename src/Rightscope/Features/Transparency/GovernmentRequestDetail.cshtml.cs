@@ -60,7 +60,7 @@ public sealed class GovernmentRequestDetailModel(RightscopeDbContext db, Governm
             return GovernmentRequestPage.Invalid(this, outcome);
         }
 
-        return Redirect($"/o/{Slug}/government-requests/{id}?saved=1");
+        return Redirect($"/o/{Slug}/government-requests/{id}?saved=true");
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)

@@ -30,7 +30,7 @@ public sealed class GovernmentRequestNewModel(GovernmentRequestCommands commands
             return GovernmentRequestPage.Invalid(this, outcome);
         }
 
-        return Redirect($"/o/{Slug}/government-requests/{outcome.Id}?saved=1");
+        return Redirect($"/o/{Slug}/government-requests/{outcome.Id}?saved=true");
     }
 }
 

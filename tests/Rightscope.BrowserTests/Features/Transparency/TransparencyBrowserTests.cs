@@ -6,23 +6,18 @@ namespace Rightscope.BrowserTests.Features.Transparency;
 
 public sealed class TransparencyBrowserTests(BrowserFixture fixture)
 {
-    // Hangs after the merge of 2026-12-07 (no Playwright call is reached within minutes, while the other browser classes
-    // pass with the same fixture): skipped so the suite finishes; the next session finds the cause (see the session note).
-    [Fact(Skip = "Hangs since the 2026-12-07 merge; under investigation (session note, issue 6)")]
+    [Fact]
     public async Task Without_javascript_a_company_records_a_government_request_with_its_assessment_and_sees_it_counted_in_the_published_report()
     {
         var (slug, owner) = await fixture.CreateOwnerAsync(OrganizationKind.Company);
         await using var context = await fixture.NewContextAsync(javaScript: false);
         var page = await context.NewPageAsync();
         await PageSteps.SignInAsync(page, owner);
-        var problems = new List<string>();
 
         await page.GotoAsync($"/o/{slug}/government-requests");
         await Assertions.Expect(page.GetByText("0 request(s) match.")).ToBeVisibleAsync();
-        problems.AddRange(await AxeChecks.SeriousViolationsAsync(page));
         await page.GetByRole(AriaRole.Link, new() { Name = "Record a government request" }).ClickAsync();
         await page.WaitForURLAsync($"**/o/{slug}/government-requests/new");
-        problems.AddRange(await AxeChecks.SeriousViolationsAsync(page));
 
         await page.GetByLabel("Received on", new() { Exact = true }).FillAsync("2024-03-05");
         await page.GetByLabel("Country", new() { Exact = true }).SelectOptionAsync("BR");
@@ -52,7 +47,6 @@ public sealed class TransparencyBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("total-requests")).ToHaveTextAsync("1");
         await Assertions.Expect(page.GetByTestId("total-accounts")).ToHaveTextAsync("4");
         await Assertions.Expect(page.GetByTestId("by-country").GetByRole(AriaRole.Row).Filter(new() { HasText = "Brazil" }).GetByRole(AriaRole.Cell).First).ToHaveTextAsync("1");
-        problems.AddRange(await AxeChecks.SeriousViolationsAsync(page));
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish this report" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("done")).ToHaveTextAsync("The report was published.");
 
@@ -61,9 +55,27 @@ public sealed class TransparencyBrowserTests(BrowserFixture fixture)
         Assert.Equal(200, response!.Status);
         await Assertions.Expect(reader.GetByTestId("total-requests")).ToHaveTextAsync("1");
         await Assertions.Expect(reader.GetByTestId("total-share")).ToHaveTextAsync("100%");
-        problems.AddRange(await AxeChecks.SeriousViolationsAsync(reader));
-        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+        await reader.GetByRole(AriaRole.Link, new() { Name = "中文", Exact = true }).ClickAsync();
+        await reader.WaitForURLAsync($"**/transparency/{slug}/2024H1?lang=zh-Hans");
+        await Assertions.Expect(reader.Locator("h1")).ToContainTextAsync("2024 年上半年");
+        await Assertions.Expect(reader.GetByTestId("total-requests")).ToHaveTextAsync("1");
         var missing = await reader.GotoAsync($"/transparency/{slug}/2024H2");
         Assert.Equal(404, missing!.Status);
+
+        // axe runs as an injected script whose promise never settles where JavaScript is off (the test used to hang
+        // there, in the first check), so the pages are checked again in a JavaScript context, as the other classes do.
+        var problems = new List<string>();
+        await using (var axeContext = await fixture.NewContextAsync(javaScript: true))
+        {
+            var axePage = await axeContext.NewPageAsync();
+            await PageSteps.SignInAsync(axePage, owner);
+            foreach (var url in new[] { $"/o/{slug}/government-requests", $"/o/{slug}/government-requests/new", $"/o/{slug}/transparency/2024H1", $"/transparency/{slug}/2024H1", $"/transparency/{slug}/2024H1?lang=zh-Hans" })
+            {
+                await axePage.GotoAsync(url);
+                problems.AddRange(await AxeChecks.SeriousViolationsAsync(axePage));
+            }
+        }
+
+        Assert.True(problems.Count == 0, "axe found serious or critical violations:\n" + string.Join("\n", problems));
     }
 }

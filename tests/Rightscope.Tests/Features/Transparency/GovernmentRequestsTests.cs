@@ -75,6 +75,9 @@ public sealed class GovernmentRequestsTests
         edit["Input.Version"] = saved.ConcurrencyToken.ToString();
         var updated = await Forms.PostAsync(client, $"/o/{org.Slug}/government-requests/{id}", edit);
         Assert.Equal(HttpStatusCode.Redirect, updated.StatusCode);
+        var afterSave = await HtmlAsync(await client.GetAsync(updated.Headers.Location!.OriginalString));
+        Assert.Contains("data-testid=\"saved\"", afterSave, StringComparison.Ordinal);
+        Assert.DoesNotContain("is not valid", afterSave, StringComparison.Ordinal);
         var stale = await Forms.PostAsync(client, $"/o/{org.Slug}/government-requests/{id}", edit);
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
 
@@ -179,6 +182,41 @@ public sealed class GovernmentRequestsTests
         var audit = await AuditAsync(app, org.Id, "transparency-report.");
         Assert.Equal(["transparency-report.published", "transparency-report.withdrawn"], audit.Select(a => a.Action));
         Assert.Contains("period 2024H1; first publication; requests 2", audit[0].Summary, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task The_public_report_is_in_the_language_of_its_url_whatever_the_browser_asks_with_links_to_switch(string provider)
+    {
+        await using var app = await RightscopeFactory.StartAsync(provider);
+        var (org, owner) = await app.CreateOrganizationAsync();
+        var ownerClient = await app.SignInAsync(owner.Email!);
+        await RecordAsync(ownerClient, org.Slug, RequestFields());
+        var published = await Forms.PostAsync(ownerClient, $"/o/{org.Slug}/transparency/2024H1", new Dictionary<string, string> { ["command"] = "publish" });
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        var path = $"/transparency/{org.Slug}/2024H1";
+        Assert.Contains($"href=\"{path}?lang=en\"", await HtmlAsync(await ownerClient.GetAsync($"/o/{org.Slug}/transparency/2024H1")), StringComparison.Ordinal);
+
+        var chineseBrowser = app.CreateBrowserlikeClient();
+        chineseBrowser.DefaultRequestHeaders.TryAddWithoutValidation("Accept-Language", "zh-CN");
+        foreach (var url in new[] { $"{path}?lang=en", path })
+        {
+            var english = await HtmlAsync(await chineseBrowser.GetAsync(url));
+            Assert.Contains("<html lang=\"en\">", english, StringComparison.Ordinal);
+            Assert.Contains("First half of 2024", english, StringComparison.Ordinal);
+            Assert.DoesNotContain("年上半年", english, StringComparison.Ordinal);
+            Assert.Contains($"<a href=\"{path}?lang=zh-Hans\" lang=\"zh-Hans\">中文</a>", english, StringComparison.Ordinal);
+        }
+
+        var englishBrowser = app.CreateBrowserlikeClient();
+        englishBrowser.DefaultRequestHeaders.TryAddWithoutValidation("Accept-Language", "en");
+        var chinese = await HtmlAsync(await englishBrowser.GetAsync($"{path}?lang=zh-Hans"));
+        Assert.Contains("<html lang=\"zh-Hans\">", chinese, StringComparison.Ordinal);
+        Assert.Contains("2024 年上半年", chinese, StringComparison.Ordinal);
+        Assert.Contains("德国", chinese, StringComparison.Ordinal);
+        Assert.DoesNotContain("First half of 2024", chinese, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"{path}?lang=en\" lang=\"en\">English</a>", chinese, StringComparison.Ordinal);
+        Assert.Contains("<dd data-testid=\"total-requests\">1</dd>", chinese, StringComparison.Ordinal);
     }
 
     [Theory]
