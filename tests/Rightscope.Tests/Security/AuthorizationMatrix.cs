@@ -148,6 +148,11 @@ public static class AuthorizationMatrix
         ["o/{org}/stakeholder-engagement/new"] = RouteRule.Organization("/o/{org}/stakeholder-engagement/new", Permission.EditWorkspace, "GET", "POST"),
         ["o/{org}/stakeholder-engagement/{id:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/stakeholder-engagement/{MissingId}", Permission.ReadWorkspace, Permission.EditWorkspace, "GET", "POST"),
         ["o/{org}/stakeholder-engagement/fatigue"] = RouteRule.Organization("/o/{org}/stakeholder-engagement/fatigue", Permission.ReadWorkspace),
+        // Deleting: a confirmation page (GET) and the deletion (POST), both for editors only.
+        ["o/{org}/actions/{id:guid}/delete"] = RouteRule.OrganizationResource($"/o/{{org}}/actions/{MissingId}/delete", Permission.EditWorkspace, null, "GET", "POST"),
+        ["o/{org}/tracking-indicators/{id:guid}/delete"] = RouteRule.OrganizationResource($"/o/{{org}}/tracking-indicators/{MissingId}/delete", Permission.EditWorkspace, null, "GET", "POST"),
+        ["o/{org}/tracking-indicators/{id:guid}/measurements/{measurementId:guid}/delete"] = RouteRule.OrganizationResource($"/o/{{org}}/tracking-indicators/{MissingId}/measurements/{MissingId}/delete", Permission.EditWorkspace, null, "GET", "POST"),
+        ["o/{org}/stakeholder-engagement/{id:guid}/delete"] = RouteRule.OrganizationResource($"/o/{{org}}/stakeholder-engagement/{MissingId}/delete", Permission.EditWorkspace, null, "GET", "POST"),
         // Human rights reports: readers see reports and sections; analysts create drafts, write sections and submit;
         // reviewers approve or return to draft; owners publish and withdraw. The public page and exports are 404 until publication.
         ["o/{org}/human-rights-reports"] = RouteRule.Organization("/o/{org}/human-rights-reports", Permission.ReadWorkspace, "GET", "POST") with { WritePermission = Permission.EditWorkspace },

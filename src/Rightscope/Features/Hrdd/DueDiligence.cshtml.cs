@@ -8,7 +8,7 @@ namespace Rightscope.Features.Hrdd;
 
 /// <summary>
 /// The due diligence cycle at a glance: how many GP16 elements of the commitment are met, HRIA projects and salient
-/// issues by status, and the five most severe issues that are not closed.
+/// issues by status (counted by the database), and the five most severe issues that are not closed.
 /// </summary>
 [RequirePermission(Permission.ReadWorkspace)]
 public sealed class DueDiligenceModel(RightscopeDbContext db, PolicyCommitmentCommands commitments, SalientIssueRegister register, OrganizationContext context) : PageModel
@@ -26,10 +26,12 @@ public sealed class DueDiligenceModel(RightscopeDbContext db, PolicyCommitmentCo
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Commitment = await commitments.LoadAsync(track: false, cancellationToken);
-        Hrias = (await db.HriaProjects.AsNoTracking().Select(p => p.Status).ToListAsync(cancellationToken))
-            .GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());
-        var open = await register.ListAsync(null, null, cancellationToken);
-        Issues = open.GroupBy(r => r.Issue.Status).ToDictionary(g => g.Key, g => g.Count());
-        Top = [.. open.Where(r => r.Issue.Status != SalientIssueStatus.Closed).Take(5)];
+        Hrias = await db.HriaProjects.AsNoTracking().GroupBy(p => p.Status)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        Issues = await db.SalientIssues.AsNoTracking().GroupBy(i => i.Status)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        Top = await register.TopOpenAsync(5, cancellationToken);
     }
 }

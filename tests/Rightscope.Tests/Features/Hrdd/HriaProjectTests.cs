@@ -28,6 +28,7 @@ public sealed class HriaProjectTests
 
         var noCountry = Hria("market", "", "");
         noCountry["Input.Trigger"] = "whenever";
+        noCountry["Input.Stage"] = "retirement";
         noCountry["Input.EndsOn"] = "2025-12-31";
         var refused = await Forms.PostAsync(client, page, noCountry);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
@@ -35,6 +36,9 @@ public sealed class HriaProjectTests
         Assert.Contains("Market country: an assessment of a market needs the country.", html, StringComparison.Ordinal);
         Assert.Contains("Name of the subject: enter a name of at most 200 characters.", html, StringComparison.Ordinal);
         Assert.Contains("Trigger: choose one of the events of Guiding Principle 18.", html, StringComparison.Ordinal);
+        Assert.Contains("Stage of the product lifecycle: choose a stage.", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#Input_Trigger\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#Input_Stage\"", html, StringComparison.Ordinal);
         Assert.Contains("End date: the end cannot be before the start.", html, StringComparison.Ordinal);
         Assert.Empty(await QueryAsync(app, db => db.HriaProjects.IgnoreQueryFilters().Where(p => p.OrganizationId == org.Id).ToListAsync()));
 

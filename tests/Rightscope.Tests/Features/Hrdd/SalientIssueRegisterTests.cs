@@ -1,15 +1,17 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Rightscope.Core.Accounts;
 using Rightscope.Core.Organizations;
 using Rightscope.Core.Remedy;
+using Rightscope.Core.Scoring;
 using Rightscope.Features.Hrdd;
 using Rightscope.Tests.Infrastructure;
 using static Rightscope.Tests.Features.Hrdd.HrddSteps;
 
 namespace Rightscope.Tests.Features.Hrdd;
 
-/// <summary>The salient issues register: validation, the engine's priority order, filters, concurrency, suppressed grievance signals.</summary>
+/// <summary>The salient issues register: validation, the engine's priority order, filters, pages, concurrency, suppressed grievance signals.</summary>
 public sealed class SalientIssueRegisterTests
 {
     [Theory]
@@ -195,4 +197,92 @@ public sealed class SalientIssueRegisterTests
         await AddCasesAsync(app, other.Id, Enumerable.Repeat((CaseStatus.Closed, "[\"freedom-of-expression\"]", (Guid?)null), 7));
         Assert.Contains("data-testid=\"signal-right\">6<", await HtmlAsync(client, $"/o/{org.Slug}/salient-issues/{expression}"), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task A_long_register_is_paged_in_the_engines_order_with_signals_counted_for_every_row(string provider)
+    {
+        await using var app = await RightscopeFactory.StartAsync(provider);
+        var (org, owner) = await app.CreateOrganizationAsync(OrganizationKind.Company);
+        var client = await app.SignInAsync(owner.Email!);
+        var issues = Enumerable.Range(0, 120).Select(n => new SalientIssue
+        {
+            OrganizationId = org.Id,
+            Title = $"Fictional issue {n:000}",
+            RightKey = n % 2 == 0 ? "privacy" : "freedom-of-expression",
+            Scale = 1 + (n % 5),
+            Scope = 1 + (n / 5 % 5),
+            Irremediability = 1 + (n / 25 % 5),
+            Likelihood = 1 + (n * 7 % 5),
+            CreatedByUserId = owner.Id,
+            CreatedAt = DateTime.UtcNow,
+            UpdatedAt = DateTime.UtcNow,
+        }).ToList();
+        await QueryAsync(app, db =>
+        {
+            db.SalientIssues.AddRange(issues);
+            return db.SaveChangesAsync();
+        });
+        var expected = Severity.Prioritize(issues.Select(i => i.ToInput()), Severity.Default)
+            .Select(r => issues.Single(i => i.EngineId == r.Id)).ToList();
+        var last = expected[^1];
+        var impactId = Guid.NewGuid();
+        await QueryAsync(app, async db =>
+        {
+            (await db.SalientIssues.IgnoreQueryFilters().SingleAsync(i => i.Id == last.Id)).SourceImpactId = impactId;
+            return await db.SaveChangesAsync();
+        });
+
+        // Privacy: 7 closed cases, 6 of them linked to the last issue's impact; expression: 2 closed (shown as "<5") and 3 open.
+        var cases = Enumerable.Repeat((CaseStatus.Closed, "[\"privacy\"]", (Guid?)impactId), 6).ToList();
+        cases.Add((CaseStatus.Closed, "[\"privacy\",\"freedom-of-expression\"]", null));
+        cases.Add((CaseStatus.Closed, "[\"freedom-of-expression\"]", null));
+        cases.AddRange(Enumerable.Repeat((CaseStatus.Investigating, "[\"freedom-of-expression\"]", (Guid?)null), 3));
+        await AddCasesAsync(app, org.Id, cases);
+
+        var first = await HtmlAsync(client, $"/o/{org.Slug}/salient-issues");
+        Assert.Equal(expected.Take(50).Select(i => i.Title), Titles(first));
+        Assert.Contains("Page 1 of 3 (120 salient issues)", first, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/o/{org.Slug}/salient-issues?status=&right=&pageNumber=2\"", first, StringComparison.Ordinal);
+
+        var third = await HtmlAsync(client, $"/o/{org.Slug}/salient-issues?pageNumber=3");
+        var onThird = expected.Skip(100).ToList();
+        Assert.Equal(onThird.Select(i => i.Title), Titles(third));
+        Assert.Equal(onThird.Select(i => i.RightKey == "privacy" ? "7" : "<5"), Signals(third));
+        Assert.Contains("<td>101</td>", third, StringComparison.Ordinal);
+        Assert.DoesNotContain("rel=\"next\"", third, StringComparison.Ordinal);
+        Assert.Equal(Titles(third), Titles(await HtmlAsync(client, $"/o/{org.Slug}/salient-issues?pageNumber=99")));
+
+        var privacy = await HtmlAsync(client, $"/o/{org.Slug}/salient-issues?right=privacy&pageNumber=2");
+        Assert.Equal(expected.Where(i => i.RightKey == "privacy").Skip(50).Select(i => i.Title), Titles(privacy));
+        Assert.Contains("Page 2 of 2 (60 salient issues)", privacy, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/o/{org.Slug}/salient-issues?status=&right=privacy&pageNumber=1\"", privacy, StringComparison.Ordinal);
+
+        var lastPage = await HtmlAsync(client, $"/o/{org.Slug}/salient-issues/{last.Id}");
+        Assert.Contains("data-testid=\"signal-right\">7<", lastPage, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"signal-linked\">6<", lastPage, StringComparison.Ordinal);
+
+        // The owner is no recipient of the channel's cases: the register gives counts and never leads to a case.
+        foreach (var html in new[] { first, third, lastPage })
+        {
+            Assert.DoesNotMatch($"/o/{org.Slug}/cases/[0-9a-f]{{8}}-", html);
+        }
+
+        var overview = await HtmlAsync(client, $"/o/{org.Slug}/due-diligence");
+        var top = overview[overview.IndexOf("data-testid=\"overview-top\"", StringComparison.Ordinal)..];
+        Assert.Equal(expected.Take(5).Select(i => i.Title), Titles(top[..top.IndexOf("</ol>", StringComparison.Ordinal)]));
+
+        foreach (var bad in new[] { "0", "two" })
+        {
+            var refused = await client.GetAsync($"/o/{org.Slug}/salient-issues?pageNumber={bad}");
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("Page: enter a whole page number, 1 or more.", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+    }
+
+    private static List<string> Titles(string html) =>
+        [.. Regex.Matches(html, ">(Fictional issue \\d{3})</a>").Select(m => m.Groups[1].Value)];
+
+    private static List<string> Signals(string html) =>
+        [.. html.Split("data-testid=\"register-signal\">")[1..].Select(s => s[..s.IndexOf('<', 1)])];
 }
