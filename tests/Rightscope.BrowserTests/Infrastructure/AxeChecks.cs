@@ -10,7 +10,17 @@ public static class AxeChecks
     /// <summary>One line per serious or critical violation: page, rule, help and the offending nodes.</summary>
     public static async Task<IEnumerable<string>> SeriousViolationsAsync(IPage page)
     {
-        var results = await page.RunAxe();
+        AxeResult results;
+        try
+        {
+            results = await page.RunAxe().WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException)
+        {
+            // axe never answers in a context with JavaScript disabled; without this the test hangs with no message.
+            throw new InvalidOperationException($"axe did not answer within 60 s on {page.Url}: run it in a context with JavaScript enabled.");
+        }
+
         return results.Violations
             .Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{page.Url}: [{v.Impact}] {v.Id}: {v.Help} ({v.HelpUrl}) at {Targets(v)}");

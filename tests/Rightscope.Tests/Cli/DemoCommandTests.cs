@@ -86,6 +86,14 @@ public sealed class DemoCommandTests
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(PageOf(first.Out, purpose))).StatusCode);
         }
 
+        // The registry is paged: the second page lists other companies than the first.
+        var registry = $"/o/{ScaleSeeder.DefaultSlug}/companies";
+        var onFirst = CompanyLinks(await client.GetStringAsync(registry));
+        var onSecond = CompanyLinks(await client.GetStringAsync($"{registry}?page=2"));
+        Assert.NotEmpty(onFirst);
+        Assert.NotEmpty(onSecond);
+        Assert.Empty(onFirst.Intersect(onSecond));
+
         // The company organization's pages, as its owner and its case handler.
         var companySlug = ScaleCompanySeeder.SlugOf(ScaleSeeder.DefaultSlug);
         var companyOwner = await app.SignInAsync(ScaleSeeder.EmailOf(companySlug, Role.Owner), PasswordOf(first.Out, ScaleSeeder.EmailOf(companySlug, Role.Owner)));
@@ -160,6 +168,9 @@ public sealed class DemoCommandTests
         var report = await owner.GetStringAsync(PageOf(output, "transparency-report"));
         Assert.Contains($"data-testid=\"total-requests\">{lastYear}<", report, StringComparison.Ordinal);
     }
+
+    private static HashSet<string> CompanyLinks(string html) =>
+        [.. Regex.Matches(html, "/companies/([0-9a-f-]{36})").Select(m => m.Groups[1].Value)];
 
     private static string PageOf(string output, string purpose) =>
         output.Split('\n').Single(l => l.StartsWith($"page {purpose} ", StringComparison.Ordinal))[$"page {purpose} ".Length..].Trim();

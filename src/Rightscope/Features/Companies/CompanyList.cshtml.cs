@@ -16,7 +16,8 @@ public sealed class CompanyListModel(RightscopeDbContext db, OrganizationContext
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query only: Razor Pages has a route value named "page" (the page's path), which would win otherwise.
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public string Slug => context.Current.Slug;
