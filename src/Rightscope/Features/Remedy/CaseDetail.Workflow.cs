@@ -67,6 +67,9 @@ public sealed partial class CaseDetailModel
 
     private bool keepTriageInput;
 
+    /// <summary>Whether the triage form shows a victim profile taken from the reporter's answers, not saved yet.</summary>
+    public bool ProfileSuggested { get; private set; }
+
     /// <summary>The steps offered as plain buttons; referring and closing have their own forms.</summary>
     public IEnumerable<CaseAction> ButtonSteps =>
         CaseWorkflow.AllowedFrom(Case.Status).Where(a => a is not (CaseAction.Refer or CaseAction.Close));
@@ -301,6 +304,8 @@ public sealed partial class CaseDetailModel
         if (!keepTriageInput)
         {
             Triage = CaseTriageForm.From(Case);
+            // Only before the first triage: once saved, a profile left not set is the handler's choice.
+            ProfileSuggested = Case.Category is null && Triage.SuggestProfileFrom(Report.Answers);
         }
     }
 

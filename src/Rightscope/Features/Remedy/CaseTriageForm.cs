@@ -163,6 +163,25 @@ public sealed class CaseTriageForm
         return errors;
     }
 
+    /// <summary>
+    /// Fills the victim profile fields not set yet from the defender questionnaire's answers, for the handler to confirm
+    /// by saving; "prefer not to say" and anything not on the lists stay not set. Whether anything was filled.
+    /// </summary>
+    public bool SuggestProfileFrom(IReadOnlyDictionary<string, string> answers)
+    {
+        var before = (Perpetrator, VictimSex, VictimAgeBand);
+        Perpetrator ??= Answer<PerpetratorType>(answers, "perpetrator", v => v.ToCode());
+        VictimSex ??= Answer<VictimSex>(answers, "sex", v => v.ToCode());
+        VictimAgeBand ??= Answer<AgeBand>(answers, "age", v => v.ToCode());
+        return before != (Perpetrator, VictimSex, VictimAgeBand);
+    }
+
+    private static string? Answer<TEnum>(IReadOnlyDictionary<string, string> answers, string question, Func<TEnum, string> code)
+        where TEnum : struct, Enum =>
+        answers.TryGetValue(question, out var answer)
+            ? Enum.GetValues<TEnum>().Where(v => code(v) == answer).Select(v => v.ToString()).FirstOrDefault()
+            : null;
+
     /// <summary>A value of a fixed code list, or null when none was chosen; anything else is an error on the field.</summary>
     private static TEnum? Optional<TEnum>(string? value, string field, string errorKey, List<Error> errors)
         where TEnum : struct, Enum

@@ -89,4 +89,48 @@ public sealed class CaseVictimProfileTests
         Assert.Contains("施害者类型", chineseForm, StringComparison.Ordinal);
         Assert.Contains("受害者年龄段", chineseForm, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task A_defender_report_prefills_the_profile_from_its_answers_until_the_handler_saves_the_triage(string provider)
+    {
+        await using var app = await RightscopeFactory.StartAsync(provider);
+        var setup = await RemedySteps.SetUpAsync(app, "defender-incident");
+        var submitted = await Forms.PostAsync(app.CreateBrowserlikeClient(), $"/report/{setup.Channel}", new Dictionary<string, string>
+        {
+            ["Answers[description]"] = "Fictional test incident.",
+            ["Answers[perpetrator]"] = "non-state",
+            ["Answers[violation]"] = "doxxing",
+            ["Answers[sex]"] = "prefer-not-to-say",
+            ["Answers[age]"] = "60-plus",
+            ["Answers[group]"] = "journalist",
+        });
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        await RemedySteps.UnlockAsync(setup.HandlerClient);
+        var id = Assert.Single(await RemedySteps.CaseIdsAsync(setup.HandlerClient, setup.Organization));
+        var caseUrl = $"/o/{setup.Organization.Slug}/cases/{id}";
+
+        var page = await HtmlAsync(await setup.HandlerClient.GetAsync(caseUrl));
+        Assert.Contains("data-testid=\"profile-suggested\"", page, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"NonState\" selected=\"selected\">Non-State</option>", page, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"SixtyOrOlder\" selected=\"selected\">60 or older</option>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<option value=\"Female\" selected", page, StringComparison.Ordinal);
+        // Suggested, not stored: nothing is counted until the handler confirms.
+        Assert.Null((await CaseAsync(app, Guid.Parse(id))).Perpetrator);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(setup.HandlerClient, caseUrl, "Triage", new Dictionary<string, string>
+        {
+            ["Triage.Category"] = "PrivacyAndData",
+            ["Triage.Urgency"] = "Normal",
+            ["Triage.Perpetrator"] = "",
+            ["Triage.VictimAgeBand"] = "SixtyOrOlder",
+        })).StatusCode);
+        var stored = await CaseAsync(app, Guid.Parse(id));
+        Assert.Null(stored.Perpetrator);
+        Assert.Equal(AgeBand.SixtyOrOlder, stored.VictimAgeBand);
+        // Once triaged, a field left not set stays not set.
+        var after = await HtmlAsync(await setup.HandlerClient.GetAsync(caseUrl));
+        Assert.DoesNotContain("data-testid=\"profile-suggested\"", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("<option value=\"NonState\" selected", after, StringComparison.Ordinal);
+    }
 }
