@@ -1,12 +1,23 @@
+using Rightscope.Core.Remedy;
 using Rightscope.Core.Statistics;
 
 namespace Rightscope.Core.Indicators;
 
 /// <summary>
 /// The clear triage metadata of one grievance case that statistics may use: the year received, the violation type,
-/// the country, the affected groups and whether it is an incident against a human rights defender.
+/// the country, the affected groups, whether it is an incident against a human rights defender, and the coarse
+/// victim profile (perpetrator type, sex, age band: the names of <see cref="PerpetratorType"/>, <see cref="VictimSex"/>
+/// and <see cref="AgeBand"/>); null is "not recorded".
 /// </summary>
-public sealed record CaseRecord(int Year, string? ViolationType, string? Country, IReadOnlyList<string> Groups, bool Defender);
+public sealed record CaseRecord(
+    int Year,
+    string? ViolationType,
+    string? Country,
+    IReadOnlyList<string> Groups,
+    bool Defender,
+    string? Perpetrator = null,
+    string? Sex = null,
+    string? AgeBand = null);
 
 /// <summary>A row dimension of the statistics tables; every table has the year as its columns.</summary>
 public enum StatisticsDimension
@@ -14,6 +25,9 @@ public enum StatisticsDimension
     ViolationType,
     Country,
     Group,
+    Perpetrator,
+    Sex,
+    AgeBand,
 }
 
 /// <summary>Whose counts a table holds: every case, or only incidents against human rights defenders.</summary>
@@ -37,9 +51,10 @@ public sealed record StatisticsTable(
     bool Overlapping);
 
 /// <summary>
-/// SDG 16.10.1-style tables of cases and of defender incidents by violation type, country and group, per year, with
-/// small-cell and complementary suppression (<see cref="LinkedSuppression"/>): the violation-type and country tables
-/// of a population publish the same yearly totals, so a total withheld in one is withheld in the other.
+/// SDG 16.10.1-style tables of cases and of defender incidents by violation type, country, group, perpetrator type,
+/// sex and age band, per year, with small-cell and complementary suppression (<see cref="LinkedSuppression"/>): every
+/// table but the group one (whose rows overlap) publishes the same yearly totals, so a total withheld in one is
+/// withheld in all.
 /// </summary>
 public static class CaseStatistics
 {
@@ -95,15 +110,25 @@ public static class CaseStatistics
         {
             StatisticsDimension.ViolationType => new[] { record.ViolationType },
             StatisticsDimension.Country => new[] { record.Country },
+            StatisticsDimension.Perpetrator => new[] { record.Perpetrator },
+            StatisticsDimension.Sex => new[] { record.Sex },
+            StatisticsDimension.AgeBand => new[] { record.AgeBand },
             _ => record.Groups.Count == 0 ? new string?[] { null } : record.Groups.Distinct(StringComparer.Ordinal).Select(g => (string?)g),
         };
 
-        List<string?> keys = by switch
+        // Fixed code lists keep every row, empty or not, so a table's shape never tells which values occurred.
+        IReadOnlyList<string>? fixedKeys = by switch
         {
-            StatisticsDimension.ViolationType => [.. violationTypes, null],
-            _ => [.. records.SelectMany(KeysOf).Where(k => k is not null).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            StatisticsDimension.ViolationType => violationTypes,
+            StatisticsDimension.Perpetrator => Enum.GetNames<PerpetratorType>(),
+            StatisticsDimension.Sex => Enum.GetNames<VictimSex>(),
+            StatisticsDimension.AgeBand => Enum.GetNames<AgeBand>(),
+            _ => null,
         };
-        if (by != StatisticsDimension.ViolationType && (keys.Count == 0 || records.Any(r => KeysOf(r).Contains(null))))
+        List<string?> keys = fixedKeys is not null
+            ? [.. fixedKeys, null]
+            : [.. records.SelectMany(KeysOf).Where(k => k is not null).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        if (fixedKeys is null && (keys.Count == 0 || records.Any(r => KeysOf(r).Contains(null))))
         {
             keys.Add(null);
         }

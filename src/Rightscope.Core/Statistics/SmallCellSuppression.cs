@@ -10,12 +10,15 @@ namespace Rightscope.Core.Statistics;
 /// </para>
 /// <para>
 /// Complementary suppression, repeated until nothing changes: a row, a column, the row of column totals or the column
-/// of row totals whose total is published must not let a reader work out any one of its suppressed entries. Readers
+/// of row totals must not let a reader work out any one of its suppressed entries, nor a withheld total (say, one
+/// withheld because a linked table withholds it) as the sum of its shown entries. Readers
 /// know a primary entry lies in 1…threshold − 1 and a withheld one is at least the threshold, and they know the total
 /// minus the shown entries. When those bounds pin an entry to a single value — always the case for a lone suppressed
 /// entry, and also for, say, two suppressed ones adding up to 2 — the smallest shown non-zero entry of that line is
 /// withheld too; if the line has none left, its total is withheld. The check is per line (as statistical offices do
-/// for tabular data), not a full linear-programming audit across lines.
+/// for tabular data), not a full linear-programming audit across lines. Its known limit comes from showing zeros:
+/// under a total of "&lt;5" every non-zero entry is "&lt;5" already and nothing is left to withhold, so, say, four
+/// "&lt;5" under a "&lt;5" total can only be ones.
 /// </para>
 /// </summary>
 public static class SmallCellSuppression
@@ -62,17 +65,25 @@ public static class SmallCellSuppression
             changed = false;
             foreach (var line in lines)
             {
-                if (states[line.Total.Row, line.Total.Column] == Suppression.None && !Protects(table, line, states, lows, threshold))
+                if (Protects(table, line, states, lows, threshold))
                 {
-                    var candidate = line.Members
-                        .Where(p => states[p.Row, p.Column] == Suppression.None && table.At(p) > 0)
-                        .OrderBy(table.At)
-                        .Cast<TablePosition?>()
-                        .FirstOrDefault() ?? line.Total;
-                    states[candidate.Row, candidate.Column] = Suppression.Complementary;
-                    lows[candidate.Row, candidate.Column] = table.At(candidate) == 0 ? 0 : threshold;
-                    changed = true;
+                    continue;
                 }
+
+                var candidate = line.Members
+                    .Where(p => states[p.Row, p.Column] == Suppression.None && table.At(p) > 0)
+                    .OrderBy(table.At)
+                    .Cast<TablePosition?>()
+                    .FirstOrDefault();
+                if (candidate is null && states[line.Total.Row, line.Total.Column] != Suppression.None)
+                {
+                    continue;
+                }
+
+                var chosen = candidate ?? line.Total;
+                states[chosen.Row, chosen.Column] = Suppression.Complementary;
+                lows[chosen.Row, chosen.Column] = table.At(chosen) == 0 ? 0 : threshold;
+                changed = true;
             }
         }
 
@@ -117,28 +128,42 @@ public static class SmallCellSuppression
     }
 
     /// <summary>
-    /// Whether every suppressed entry of a line with a published total keeps more than one possible value, given what a
-    /// reader knows: the total, the shown entries, and the bounds of each kind of suppression.
+    /// Whether every suppressed entry of a line keeps more than one possible value, given what a reader knows: the
+    /// shown entries, the total when it is shown, and the bounds of each kind of suppression. A withheld total counts
+    /// as one more unknown of the line: withheld because a linked table withholds it, it must not be the plain sum of
+    /// shown entries, or the other table's suppressed cells could be recovered from it.
     /// </summary>
     private static bool Protects(CountTable table, Line line, Suppression[,] states, long[,] lows, int threshold)
     {
         var hidden = line.Members.Where(p => states[p.Row, p.Column] != Suppression.None).ToList();
-        if (hidden.Count == 0)
+        var totalHidden = states[line.Total.Row, line.Total.Column] != Suppression.None;
+        if (hidden.Count == 0 && (!totalHidden || table.At(line.Total) == 0))
         {
             return true;
         }
 
-        long sum = table.At(line.Total) - line.Members.Where(p => states[p.Row, p.Column] == Suppression.None).Sum(p => (long)table.At(p));
+        var cap = Unbounded / (hidden.Count + 2);
         long Low(TablePosition p) => lows[p.Row, p.Column];
-        long High(TablePosition p) => states[p.Row, p.Column] == Suppression.Primary ? threshold - 1 : Unbounded;
+        long High(TablePosition p) => Math.Min(states[p.Row, p.Column] == Suppression.Primary ? threshold - 1 : Unbounded, cap);
+        long shown = line.Members.Where(p => states[p.Row, p.Column] == Suppression.None).Sum(p => (long)table.At(p));
+
+        // What the hidden entries add up to: the total minus the shown entries, within the bounds of both.
         var lowSum = hidden.Sum(Low);
-        var highSum = hidden.Sum(p => Math.Min(High(p), Unbounded / (hidden.Count + 1)));
+        var highSum = hidden.Sum(High);
+        var (sumLow, sumHigh) = totalHidden
+            ? (Low(line.Total) - shown, High(line.Total) - shown)
+            : (table.At(line.Total) - shown, table.At(line.Total) - shown);
+        var hiddenLow = Math.Max(sumLow, lowSum);
+        var hiddenHigh = Math.Min(sumHigh, highSum);
+        if (totalHidden && hiddenLow >= hiddenHigh)
+        {
+            return false;
+        }
+
         foreach (var entry in hidden)
         {
-            var othersLow = lowSum - Low(entry);
-            var othersHigh = highSum - Math.Min(High(entry), Unbounded / (hidden.Count + 1));
-            var low = Math.Max(Low(entry), sum - othersHigh);
-            var high = Math.Min(High(entry), sum - othersLow);
+            var low = Math.Max(Low(entry), hiddenLow - (highSum - High(entry)));
+            var high = Math.Min(High(entry), hiddenHigh - (lowSum - Low(entry)));
             if (low >= high)
             {
                 return false;

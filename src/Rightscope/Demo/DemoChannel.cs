@@ -16,19 +16,7 @@ public static class DemoChannel
 
     public static void Add(RightscopeDbContext db, Guid organizationId, Guid handlerId, string handlerPassword, KeyDerivationCost receiptCost, DateTime now)
     {
-        var wrapped = RecipientKeyPair.Generate(handlerPassword, HandlerKeyCost, out var recoveryKey);
-        // Demo data: nobody needs the recovery key, and printing it would only teach people to paste it into terminals.
-        recoveryKey.Dispose();
-        db.HandlerKeys.Add(new HandlerKey
-        {
-            UserId = handlerId,
-            PublicKey = wrapped.PublicKey.ToBytes(),
-            ByPassword = wrapped.ByPassword,
-            ByRecoveryKey = wrapped.ByRecoveryKey,
-            Cost = HandlerKeyCost.ToDescriptor(),
-            CreatedAt = now,
-            ChangedAt = now,
-        });
+        AddHandlerKey(db, handlerId, handlerPassword, now);
         var channel = new Channel
         {
             OrganizationId = organizationId,
@@ -45,5 +33,24 @@ public static class DemoChannel
         };
         db.Channels.Add(channel);
         db.ChannelRecipients.Add(new ChannelRecipient { OrganizationId = organizationId, ChannelId = channel.Id, UserId = handlerId });
+    }
+
+    /// <summary>A demo case handler's key pair, wrapped by the printed demo password; returns the public key cases are sealed to.</summary>
+    public static byte[] AddHandlerKey(RightscopeDbContext db, Guid handlerId, string handlerPassword, DateTime now)
+    {
+        var wrapped = RecipientKeyPair.Generate(handlerPassword, HandlerKeyCost, out var recoveryKey);
+        // Demo data: nobody needs the recovery key, and printing it would only teach people to paste it into terminals.
+        recoveryKey.Dispose();
+        db.HandlerKeys.Add(new HandlerKey
+        {
+            UserId = handlerId,
+            PublicKey = wrapped.PublicKey.ToBytes(),
+            ByPassword = wrapped.ByPassword,
+            ByRecoveryKey = wrapped.ByRecoveryKey,
+            Cost = HandlerKeyCost.ToDescriptor(),
+            CreatedAt = now,
+            ChangedAt = now,
+        });
+        return wrapped.PublicKey.ToBytes();
     }
 }

@@ -63,6 +63,7 @@ public sealed class DemoSeeder(
             var organization = result.Organization!;
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var members = new Dictionary<Role, Guid>();
+            string? defenderIncidents = null;
             foreach (var role in Roles.All.Where(r => r != Role.Owner))
             {
                 var password = NewPassword();
@@ -73,6 +74,11 @@ public sealed class DemoSeeder(
                 if (role == Role.CaseHandler && demo.Kind == OrganizationKind.Company)
                 {
                     DemoChannel.Add(db, organization.Id, user.Id, password, remedy.ReceiptCost, Now);
+                }
+
+                if (role == Role.CaseHandler)
+                {
+                    defenderIncidents = DemoDefenderIncidents.Add(db, organization.Id, demo.Kind, user.Id, password, remedy.ReceiptCost, Now);
                 }
             }
 
@@ -103,7 +109,8 @@ public sealed class DemoSeeder(
                 + (dueDiligence is null ? "" : $"; {dueDiligence}")
                 + (grievances is null ? "" : $"; {grievances}")
                 + (transparency is null ? "" : $"; {transparency}")
-                + (indicators is null ? "" : $"; {indicators}");
+                + (indicators is null ? "" : $"; {indicators}")
+                + (defenderIncidents is null ? "" : $"; {defenderIncidents}");
             await audit.SaveChangesAsync(
                 new AuditRecord(organization.Id, AuditActor.System, "demo.seeded", "organization", demo.Slug, summary),
                 cancellationToken);
@@ -128,6 +135,7 @@ public sealed class DemoSeeder(
         }
 
         console.WriteLine($"The demo company's public channel is /report/{DemoChannel.Slug}; its case handler unlocks cases with the password above.");
+        console.WriteLine($"The demo civil society's defender-incident channel is /report/{DemoDefenderIncidents.Slug}; its statistics are at /o/demo-civil-society/statistics.");
         console.WriteLine("Each organization has approved assessments of fictional companies and products, e.g. at /o/demo-investor/assessments.");
         console.WriteLine("These passwords are shown once. Reset one later with `rightscope admin reset-password --email EMAIL --password-stdin`.");
     }

@@ -12,41 +12,45 @@ namespace Rightscope.Features.Indicators;
 
 /// <summary>
 /// The clear triage metadata of the organization's grievance cases (year received, category as the violation type,
-/// country, affected groups, defender flag), never an encrypted column, turned into suppressed tables by
-/// <see cref="CaseStatistics"/>. Perpetrator type, sex and age band are not part of the triage record yet, so the pages
-/// say they are not recorded rather than show empty tables.
+/// country, affected groups, defender flag, perpetrator type, victim's sex and age band), never an encrypted column,
+/// turned into suppressed tables by <see cref="CaseStatistics"/>.
 /// </summary>
 public sealed class RemedyStatisticsQuery(RightscopeDbContext db, TimeProvider clock, MethodologyRegistry registry, IStringLocalizer<RemedyText> remedyText)
 {
-    /// <summary>How many calendar years the tables show, up to the current one.</summary>
-    public const int YearsShown = 5;
-
     public static IReadOnlyList<string> ViolationTypes { get; } = [.. Enum.GetNames<CaseCategory>()];
 
-    public IReadOnlyList<int> Years()
-    {
-        var year = clock.GetUtcNow().UtcDateTime.Year;
-        return [.. Enumerable.Range(year - YearsShown + 1, YearsShown)];
-    }
+    public int CurrentYear => clock.GetUtcNow().UtcDateTime.Year;
 
-    /// <summary>The tables for every case of the organization, or only those of one country (ISO alpha-2).</summary>
-    public async Task<IReadOnlyList<StatisticsTable>> TablesAsync(string? country, IReadOnlyList<StatisticsDimension> dimensions, CancellationToken cancellationToken)
+    /// <summary>The default years: the last few up to the current one (<see cref="StatisticsYears.Default"/>).</summary>
+    public IReadOnlyList<int> Years() => StatisticsYears.Default(CurrentYear);
+
+    /// <summary>The tables for every case of the organization, or only those of one country (ISO alpha-2), over the default years.</summary>
+    public Task<IReadOnlyList<StatisticsTable>> TablesAsync(string? country, IReadOnlyList<StatisticsDimension> dimensions, CancellationToken cancellationToken) =>
+        TablesAsync(country, dimensions, Years(), cancellationToken);
+
+    /// <summary>The tables over consecutive <paramref name="years"/> (from <see cref="StatisticsYears.Parse"/>).</summary>
+    public async Task<IReadOnlyList<StatisticsTable>> TablesAsync(string? country, IReadOnlyList<StatisticsDimension> dimensions, IReadOnlyList<int> years, CancellationToken cancellationToken)
     {
-        var years = Years();
         var from = new DateOnly(years[0], 1, 1);
-        var query = db.Cases.AsNoTracking().Where(c => c.ReceivedOn >= from);
+        var until = new DateOnly(years[^1], 12, 31);
+        var query = db.Cases.AsNoTracking().Where(c => c.ReceivedOn >= from && c.ReceivedOn <= until);
         if (country is not null)
         {
             query = query.Where(c => c.Country == country);
         }
 
-        var cases = await query.Select(c => new { c.ReceivedOn, c.Category, c.Country, c.GroupKeys, c.Defender }).ToListAsync(cancellationToken);
+        var cases = await query
+            .Select(c => new { c.ReceivedOn, c.Category, c.Country, c.GroupKeys, c.Defender, c.Perpetrator, c.VictimSex, c.VictimAgeBand })
+            .ToListAsync(cancellationToken);
         var records = cases.Select(c => new CaseRecord(
             c.ReceivedOn.Year,
             c.Category?.ToString(),
             c.Country,
             JsonSerializer.Deserialize<List<string>>(c.GroupKeys) ?? [],
-            c.Defender)).ToList();
+            c.Defender,
+            c.Perpetrator?.ToString(),
+            c.VictimSex?.ToString(),
+            c.VictimAgeBand?.ToString())).ToList();
         return CaseStatistics.Build(records, years, ViolationTypes, dimensions);
     }
 
@@ -63,6 +67,9 @@ public sealed class RemedyStatisticsQuery(RightscopeDbContext db, TimeProvider c
         {
             StatisticsDimension.ViolationType => remedyText[$"Category.{key}"],
             StatisticsDimension.Country => Country.TryParse(key, out var country) ? country.Name(language) : key,
+            StatisticsDimension.Perpetrator => Enum.TryParse<PerpetratorType>(key, out var perpetrator) ? remedyText[$"Option.perpetrator.{perpetrator.ToCode()}"] : key,
+            StatisticsDimension.Sex => Enum.TryParse<VictimSex>(key, out var sex) ? remedyText[$"Option.sex.{sex.ToCode()}"] : key,
+            StatisticsDimension.AgeBand => Enum.TryParse<AgeBand>(key, out var age) ? remedyText[$"Option.age.{age.ToCode()}"] : key,
             _ => registry.Shipped.Reference(CaseHandling.GroupsCatalog)?.Entries.FirstOrDefault(e => e.Key == key)?.Title.In(language) ?? key,
         };
     }

@@ -69,6 +69,9 @@ public sealed record StatisticsView(StatisticsTable Table, IReadOnlyList<string>
     {
         StatisticsDimension.ViolationType => "violation_type",
         StatisticsDimension.Country => "country",
+        StatisticsDimension.Perpetrator => "perpetrator_type",
+        StatisticsDimension.Sex => "sex",
+        StatisticsDimension.AgeBand => "age_band",
         _ => "group",
     };
 }

@@ -67,6 +67,9 @@ public sealed partial class CaseDetailModel
 
     private bool keepTriageInput;
 
+    /// <summary>Whether the triage form shows a victim profile taken from the reporter's answers, not saved yet.</summary>
+    public bool ProfileSuggested { get; private set; }
+
     /// <summary>The steps offered as plain buttons; referring and closing have their own forms.</summary>
     public IEnumerable<CaseAction> ButtonSteps =>
         CaseWorkflow.AllowedFrom(Case.Status).Where(a => a is not (CaseAction.Refer or CaseAction.Close));
@@ -135,7 +138,7 @@ public sealed partial class CaseDetailModel
             }
 
             var summary = string.Create(CultureInfo.InvariantCulture,
-                $"triage: category {Case.Category?.ToString() ?? "-"}, urgency {Case.Urgency}, defender {Case.Defender}, {Case.Rights.Count} right(s), {Case.Groups.Count} group(s), country {Case.Country ?? "-"}, company {(Case.CompanyId is null ? "-" : "linked")}, salient issue {(Case.SalientIssueId is null ? "-" : "linked")}, product {(Case.Product is null ? "-" : "named")}");
+                $"triage: category {Case.Category?.ToString() ?? "-"}, urgency {Case.Urgency}, defender {Case.Defender}, {Case.Rights.Count} right(s), {Case.Groups.Count} group(s), country {Case.Country ?? "-"}, company {(Case.CompanyId is null ? "-" : "linked")}, salient issue {(Case.SalientIssueId is null ? "-" : "linked")}, product {(Case.Product is null ? "-" : "named")}, victim profile {new object?[] { Case.Perpetrator, Case.VictimSex, Case.VictimAgeBand }.Count(v => v is not null)} of 3 set");
             return await SaveStepAsync("case.triaged", summary, "triaged", key, cancellationToken);
         }, cancellationToken);
 
@@ -301,6 +304,8 @@ public sealed partial class CaseDetailModel
         if (!keepTriageInput)
         {
             Triage = CaseTriageForm.From(Case);
+            // Only before the first triage: once saved, a profile left not set is the handler's choice.
+            ProfileSuggested = Case.Category is null && Triage.SuggestProfileFrom(Report.Answers);
         }
     }
 

@@ -33,6 +33,12 @@ public sealed class CaseTriageForm
 
     public string? Urgency { get; set; }
 
+    public string? Perpetrator { get; set; }
+
+    public string? VictimSex { get; set; }
+
+    public string? VictimAgeBand { get; set; }
+
     public sealed record Error(string Field, string Key);
 
     /// <summary>The ids a case may be linked to: the organization's companies, assessment impacts and salient issues.</summary>
@@ -50,6 +56,9 @@ public sealed class CaseTriageForm
         Country = grievance.Country,
         Defender = grievance.Defender,
         Urgency = grievance.Urgency.ToString(),
+        Perpetrator = grievance.Perpetrator?.ToString(),
+        VictimSex = grievance.VictimSex?.ToString(),
+        VictimAgeBand = grievance.VictimAgeBand?.ToString(),
     };
 
     public IReadOnlyList<Error> ApplyTo(GrievanceCase target, ReferenceCatalog rights, ReferenceCatalog groups, TriageTargets targets)
@@ -129,6 +138,10 @@ public sealed class CaseTriageForm
             errors.Add(new Error(nameof(Urgency), "Triage.UrgencyInvalid"));
         }
 
+        var perpetrator = Optional<PerpetratorType>(Perpetrator, nameof(Perpetrator), "Triage.PerpetratorInvalid", errors);
+        var victimSex = Optional<VictimSex>(VictimSex, nameof(VictimSex), "Triage.VictimSexInvalid", errors);
+        var victimAgeBand = Optional<AgeBand>(VictimAgeBand, nameof(VictimAgeBand), "Triage.VictimAgeBandInvalid", errors);
+
         if (errors.Count > 0)
         {
             return errors;
@@ -144,7 +157,47 @@ public sealed class CaseTriageForm
         target.Country = country;
         target.Defender = Defender;
         target.Urgency = urgency;
+        target.Perpetrator = perpetrator;
+        target.VictimSex = victimSex;
+        target.VictimAgeBand = victimAgeBand;
         return errors;
+    }
+
+    /// <summary>
+    /// Fills the victim profile fields not set yet from the defender questionnaire's answers, for the handler to confirm
+    /// by saving; "prefer not to say" and anything not on the lists stay not set. Whether anything was filled.
+    /// </summary>
+    public bool SuggestProfileFrom(IReadOnlyDictionary<string, string> answers)
+    {
+        var before = (Perpetrator, VictimSex, VictimAgeBand);
+        Perpetrator ??= Answer<PerpetratorType>(answers, "perpetrator", v => v.ToCode());
+        VictimSex ??= Answer<VictimSex>(answers, "sex", v => v.ToCode());
+        VictimAgeBand ??= Answer<AgeBand>(answers, "age", v => v.ToCode());
+        return before != (Perpetrator, VictimSex, VictimAgeBand);
+    }
+
+    private static string? Answer<TEnum>(IReadOnlyDictionary<string, string> answers, string question, Func<TEnum, string> code)
+        where TEnum : struct, Enum =>
+        answers.TryGetValue(question, out var answer)
+            ? Enum.GetValues<TEnum>().Where(v => code(v) == answer).Select(v => v.ToString()).FirstOrDefault()
+            : null;
+
+    /// <summary>A value of a fixed code list, or null when none was chosen; anything else is an error on the field.</summary>
+    private static TEnum? Optional<TEnum>(string? value, string field, string errorKey, List<Error> errors)
+        where TEnum : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (EnumInput.TryParse<TEnum>(value, out var parsed))
+        {
+            return parsed;
+        }
+
+        errors.Add(new Error(field, errorKey));
+        return null;
     }
 
     /// <summary>The chosen id when it is one of <paramref name="allowed"/>; null when none was chosen or it is not allowed.</summary>

@@ -74,6 +74,15 @@ public sealed class GrievanceCase : ITenantOwned
 
     public CaseUrgency Urgency { get; set; }
 
+    /// <summary>Triage (plaintext, coarse, for SDG 16.10.1-style statistics): who committed it; null is not recorded.</summary>
+    public PerpetratorType? Perpetrator { get; set; }
+
+    /// <summary>Triage (plaintext, coarse, for statistics): the victim's sex; null is not recorded.</summary>
+    public VictimSex? VictimSex { get; set; }
+
+    /// <summary>Triage (plaintext, coarse, for statistics): the victim's age band; null is not recorded.</summary>
+    public AgeBand? VictimAgeBand { get; set; }
+
     /// <summary>The recipient responsible for the case; always one who holds an envelope.</summary>
     public Guid? AssignedUserId { get; set; }
 

@@ -57,6 +57,9 @@ public static class RemedyModel
             @case.Property(c => c.Product).HasMaxLength(GrievanceCase.ProductMaxLength);
             @case.Property(c => c.Category).HasConversion<string>().HasMaxLength(32);
             @case.Property(c => c.Urgency).HasConversion<string>().HasMaxLength(16);
+            @case.Property(c => c.Perpetrator).HasConversion<string>().HasMaxLength(16);
+            @case.Property(c => c.VictimSex).HasConversion<string>().HasMaxLength(16);
+            @case.Property(c => c.VictimAgeBand).HasConversion<string>().HasMaxLength(16);
             @case.Property(c => c.Satisfaction).HasConversion<string>().HasMaxLength(32);
             @case.Property(c => c.RightKeys).HasMaxLength(2000);
             @case.Property(c => c.GroupKeys).HasMaxLength(2000);

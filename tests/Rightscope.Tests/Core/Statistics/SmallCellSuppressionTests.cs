@@ -108,6 +108,30 @@ public sealed class SmallCellSuppressionTests
     }
 
     [Fact]
+    public void A_total_withheld_for_a_linked_table_is_not_left_as_the_sum_of_shown_cells()
+    {
+        // Another table withholds the total 60; shown here as 10 + 20 + 30 it would be given away.
+        var result = SmallCellSuppression.Apply(CountTable.OneWay([10, 20, 30]), alsoSuppress: [new TablePosition(3, 0)]);
+
+        Assert.Equal([Suppression.Complementary, Suppression.None, Suppression.None], result.Counts.Select(c => c.Suppression));
+        Assert.True(result.GrandTotal.IsSuppressed);
+    }
+
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 300)]
+    public void Totals_withheld_for_a_linked_table_stay_protected(CountTable table, bool[] forceTotals)
+    {
+        // As a linked table would force them: totals that count somebody (zeros are never withheld).
+        var totals = Enumerable.Range(0, table.IsOneWay ? 1 : table.Columns + 1).Select(c => new TablePosition(table.Rows, c))
+            .Where((t, i) => i < forceTotals.Length && forceTotals[i] && table.At(t) > 0).ToList();
+
+        var result = SmallCellSuppression.Apply(table, alsoSuppress: totals);
+
+        SuppressionAudit.AssertPublishedAreTrue(table, result);
+        SuppressionAudit.AssertProtected(table, result);
+        Assert.All(totals, t => Assert.True(result.At(t).IsSuppressed));
+    }
+
+    [Fact]
     public void Negative_counts_and_empty_tables_are_refused()
     {
         Assert.Throws<ArgumentException>(() => CountTable.OneWay([1, -1]));

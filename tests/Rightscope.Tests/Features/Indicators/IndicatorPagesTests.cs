@@ -172,7 +172,6 @@ public sealed class IndicatorPagesTests
         Assert.Matches(@"<table class=""table"" data-testid=""statistics-Cases-ViolationType"">[\s\S]*?<tr data-key=""Surveillance"">\s*<th scope=""row"">[^<]+</th>(\s*<td>0</td>){4}\s*<td>14</td>\s*<td>14</td>", html);
         Assert.Matches(@"data-testid=""statistics-Cases-ViolationType"">[\s\S]*?<tr data-key=""ThreatToDefender"">\s*<th scope=""row"">[^<]+</th>(\s*<td>0</td>){4}\s*<td><5</td>", html);
         Assert.Matches(@"data-testid=""statistics-DefenderIncidents-ViolationType"">[\s\S]*?<tr data-key=""total"">\s*<th scope=""row"">Total</th>(\s*<td>0</td>){4}\s*<td><5</td>", html);
-        Assert.Contains("Perpetrator type, sex and age band are not part of the case triage yet", html, StringComparison.Ordinal);
 
         var csv = await (await client.GetAsync($"/o/{org.Slug}/statistics?handler=csv&population=Cases&by=ViolationType")).Content.ReadAsStringAsync();
         Assert.Contains($"population,violation_type,{year - 4},{year - 3},{year - 2},{year - 1},{year},total", csv, StringComparison.Ordinal);
@@ -196,5 +195,76 @@ public sealed class IndicatorPagesTests
         Assert.DoesNotContain("country-grievances", await HtmlAsync(await viewerClient.GetAsync($"/o/{org.Slug}/countries/KE")), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await viewerClient.GetAsync($"/o/{org.Slug}/statistics")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await viewerClient.GetAsync($"/o/{org.Slug}/countries/KE?handler=statistics&population=Cases&by=Group")).StatusCode);
+    }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task Statistics_by_perpetrator_sex_and_age_band_over_a_chosen_year_range_with_complementary_suppression(string provider)
+    {
+        await using var app = await RightscopeFactory.StartAsync(provider);
+        var (org, owner) = await app.CreateOrganizationAsync(OrganizationKind.CivilSociety);
+        var client = await app.SignInAsync(owner.Email!);
+        var year = DateTime.UtcNow.Year;
+        var last = year - 1;
+        TestCase Incident(PerpetratorType perpetrator, int inYear) =>
+            new(CaseCategory.ThreatToDefender, "KE", true, [], inYear, perpetrator, VictimSex.Female, AgeBand.From30To44);
+        var cases = new List<TestCase>();
+        cases.AddRange(Enumerable.Repeat(Incident(PerpetratorType.State, last), 8));
+        cases.AddRange(Enumerable.Repeat(Incident(PerpetratorType.NonState, last), 6));
+        cases.AddRange(Enumerable.Repeat(Incident(PerpetratorType.Unknown, last), 2));
+        // Received before the default five years: counted only when the range reaches back to them.
+        cases.AddRange(Enumerable.Repeat(Incident(PerpetratorType.State, year - 7), 5));
+        await AddCasesAsync(app, org.Id, cases);
+
+        var html = await HtmlAsync(await client.GetAsync($"/o/{org.Slug}/statistics"));
+        // Last year: the 2 is "<5"; the next smallest count (6) is withheld beside it, and so is its row total.
+        Assert.Matches(@"data-testid=""statistics-DefenderIncidents-Perpetrator"">[\s\S]*?<tr data-key=""State"">\s*<th scope=""row"">State</th>(\s*<td>0</td>){3}\s*<td>8</td>\s*<td>0</td>\s*<td>8</td>", html);
+        Assert.Matches(@"data-testid=""statistics-DefenderIncidents-Perpetrator"">[\s\S]*?<tr data-key=""NonState"">\s*<th scope=""row"">Non-State</th>(\s*<td>0</td>){3}\s*<td>withheld</td>\s*<td>0</td>\s*<td>withheld</td>", html);
+        Assert.Matches(@"data-testid=""statistics-DefenderIncidents-Perpetrator"">[\s\S]*?<tr data-key=""Unknown"">\s*<th scope=""row"">Unknown</th>(\s*<td>0</td>){3}\s*<td><5</td>\s*<td>0</td>\s*<td><5</td>", html);
+        Assert.Matches(@"data-testid=""statistics-DefenderIncidents-Sex"">[\s\S]*?<tr data-key=""Female"">\s*<th scope=""row"">Female</th>(\s*<td>0</td>){3}\s*<td>16</td>\s*<td>0</td>\s*<td>16</td>", html);
+        Assert.Matches(@"data-testid=""statistics-DefenderIncidents-AgeBand"">[\s\S]*?<tr data-key=""From30To44"">\s*<th scope=""row"">30–44</th>(\s*<td>0</td>){3}\s*<td>16</td>", html);
+
+        var csv = await (await client.GetAsync($"/o/{org.Slug}/statistics?handler=csv&population=DefenderIncidents&by=Perpetrator")).Content.ReadAsStringAsync();
+        Assert.Contains($"population,perpetrator_type,{year - 4},{year - 3},{year - 2},{year - 1},{year},total", csv, StringComparison.Ordinal);
+        Assert.Contains("defender_incidents,State,0,0,0,8,0,8", csv, StringComparison.Ordinal);
+        Assert.Contains("defender_incidents,NonState,0,0,0,withheld,0,withheld", csv, StringComparison.Ordinal);
+        Assert.Contains("defender_incidents,Unknown,0,0,0,<5,0,<5", csv, StringComparison.Ordinal);
+        Assert.Contains("defender_incidents,total,0,0,0,16,0,16", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(",2,", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(",6,", csv, StringComparison.Ordinal);
+
+        // A range reaching back seven years counts the older incidents, on the page and in the CSV it links to.
+        var range = await HtmlAsync(await client.GetAsync($"/o/{org.Slug}/statistics?from={year - 7}&to={last}"));
+        Assert.Contains($"?handler=csv&population=DefenderIncidents&by=Sex&from={year - 7}&to={last}", range, StringComparison.Ordinal);
+        var sexCsv = await (await client.GetAsync($"/o/{org.Slug}/statistics?handler=csv&population=DefenderIncidents&by=Sex&from={year - 7}&to={last}")).Content.ReadAsStringAsync();
+        Assert.Contains($"population,sex,{string.Join(",", Enumerable.Range(year - 7, 7))},total", sexCsv, StringComparison.Ordinal);
+        Assert.Contains("defender_incidents,Female,5,0,0,0,0,0,16,21", sexCsv, StringComparison.Ordinal);
+
+        // Bad years: 400 naming the field, on the page and for the CSV, in both languages.
+        var bad = await client.GetAsync($"/o/{org.Slug}/statistics?from=20x4&to={year + 1}");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var badHtml = await HtmlAsync(bad);
+        Assert.Contains($"From: give a four-digit year from 1990 to {year}.", badHtml, StringComparison.Ordinal);
+        Assert.Contains($"To: give a four-digit year from 1990 to {year}.", badHtml, StringComparison.Ordinal);
+        Assert.Contains("id=\"from-error\"", badHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"statistics-Cases-ViolationType\"", badHtml, StringComparison.Ordinal);
+        var reversed = await client.GetAsync($"/o/{org.Slug}/statistics?handler=csv&population=Cases&by=Sex&from={year}&to={year - 2}");
+        Assert.Equal(HttpStatusCode.BadRequest, reversed.StatusCode);
+        Assert.Contains("From: the first year must not be after the last year.", await reversed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var tooLong = await client.GetAsync($"/o/{org.Slug}/statistics?from=1990&to={year}");
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("To: show at most 30 years at once.", await HtmlAsync(tooLong), StringComparison.Ordinal);
+        var chinese = new HttpRequestMessage(HttpMethod.Get, $"/o/{org.Slug}/statistics?from=abcd");
+        chinese.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Dzh-Hans%7Cuic%3Dzh-Hans");
+        var chineseResponse = await client.SendAsync(chinese);
+        Assert.Equal(HttpStatusCode.BadRequest, chineseResponse.StatusCode);
+        Assert.Contains("起始年份：请填写 1990 至", await HtmlAsync(chineseResponse), StringComparison.Ordinal);
+
+        // Another organization sees none of these incidents.
+        var (other, otherOwner) = await app.CreateOrganizationAsync(OrganizationKind.CivilSociety);
+        var otherClient = await app.SignInAsync(otherOwner.Email!);
+        var otherCsv = await (await otherClient.GetAsync($"/o/{other.Slug}/statistics?handler=csv&population=DefenderIncidents&by=Perpetrator")).Content.ReadAsStringAsync();
+        Assert.Contains("defender_incidents,total,0,0,0,0,0,0", otherCsv, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherClient.GetAsync($"/o/{org.Slug}/statistics?handler=csv&population=DefenderIncidents&by=Perpetrator")).StatusCode);
     }
 }

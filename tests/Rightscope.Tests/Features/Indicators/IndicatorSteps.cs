@@ -62,7 +62,22 @@ public static class IndicatorSteps
     }
 
     /// <summary>Adds cases received this year directly, with only the clear triage metadata set (content bytes are placeholders).</summary>
-    public static async Task AddCasesAsync(RightscopeFactory app, Guid organizationId, IEnumerable<(CaseCategory? Category, string? Country, bool Defender, string[] Groups)> cases)
+    public static Task AddCasesAsync(RightscopeFactory app, Guid organizationId, IEnumerable<(CaseCategory? Category, string? Country, bool Defender, string[] Groups)> cases) =>
+        AddCasesAsync(app, organizationId, cases.Select(c => new TestCase(c.Category, c.Country, c.Defender, c.Groups)));
+
+    /// <summary>A case as statistics see it: its clear triage metadata and the year it was received (this year by default).</summary>
+    public sealed record TestCase(
+        CaseCategory? Category,
+        string? Country,
+        bool Defender,
+        string[] Groups,
+        int? Year = null,
+        PerpetratorType? Perpetrator = null,
+        VictimSex? Sex = null,
+        AgeBand? Age = null);
+
+    /// <summary>Adds cases directly, with only the clear triage metadata set (content bytes are placeholders).</summary>
+    public static async Task AddCasesAsync(RightscopeFactory app, Guid organizationId, IEnumerable<TestCase> cases)
     {
         await QueryAsync(app, async db =>
         {
@@ -83,7 +98,7 @@ public static class IndicatorSteps
 
             var number = await db.Cases.IgnoreQueryFilters().Where(c => c.OrganizationId == organizationId).CountAsync();
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
-            foreach (var (category, country, defender, groups) in cases)
+            foreach (var c in cases)
             {
                 db.Cases.Add(new GrievanceCase
                 {
@@ -91,14 +106,17 @@ public static class IndicatorSteps
                     ChannelId = channel.Id,
                     Number = ++number,
                     Status = CaseStatus.Received,
-                    ReceivedOn = today,
+                    ReceivedOn = c.Year is { } year ? new DateOnly(year, 6, 1) : today,
                     LookupId = Guid.NewGuid().ToByteArray(),
                     ReporterEnvelope = [1],
                     Report = [1],
-                    Category = category,
-                    Country = country,
-                    Defender = defender,
-                    GroupKeys = System.Text.Json.JsonSerializer.Serialize(groups),
+                    Category = c.Category,
+                    Country = c.Country,
+                    Defender = c.Defender,
+                    GroupKeys = System.Text.Json.JsonSerializer.Serialize(c.Groups),
+                    Perpetrator = c.Perpetrator,
+                    VictimSex = c.Sex,
+                    VictimAgeBand = c.Age,
                 });
             }
 

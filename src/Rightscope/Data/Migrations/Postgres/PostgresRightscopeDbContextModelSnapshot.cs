@@ -2879,6 +2879,10 @@ namespace Rightscope.Data.Migrations.Postgres
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Perpetrator")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("Product")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -2917,6 +2921,14 @@ namespace Rightscope.Data.Migrations.Postgres
 
                     b.Property<string>("Urgency")
                         .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("VictimAgeBand")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("VictimSex")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 

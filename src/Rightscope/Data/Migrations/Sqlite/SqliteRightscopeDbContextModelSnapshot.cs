@@ -2868,6 +2868,10 @@ namespace Rightscope.Data.Migrations.Sqlite
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Perpetrator")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Product")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -2906,6 +2910,14 @@ namespace Rightscope.Data.Migrations.Sqlite
 
                     b.Property<string>("Urgency")
                         .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VictimAgeBand")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VictimSex")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
