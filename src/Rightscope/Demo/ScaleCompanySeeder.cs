@@ -57,6 +57,13 @@ public sealed class ScaleCompanySeeder(
         "spyware", "targeted-surveillance", "account-hacking", "doxxing", "online-harassment", "internet-shutdown",
     ];
 
+    // In the order of PerpetratorType, VictimSex and AgeBand.
+    private static readonly string[] PerpetratorCodes = ["state", "non-state", "unknown"];
+
+    private static readonly string[] SexCodes = ["female", "male", "other"];
+
+    private static readonly string[] AgeCodes = ["under-18", "18-29", "30-44", "45-59", "60-plus"];
+
     public sealed record Seeded(IReadOnlyList<ScaleSeeder.Member> Members, string Summary);
 
     public static string SlugOf(string investorSlug) => $"{investorSlug}-company";
@@ -113,7 +120,8 @@ public sealed class ScaleCompanySeeder(
 
     private sealed record CasePlan(
         int Number, bool Defender, CaseStatus Status, DateOnly ReceivedOn, DateOnly? AcknowledgedOn, DateOnly? ClosedOn, CaseCategory? Category,
-        CaseUrgency Urgency, string Country, Dictionary<string, string?> Answers, bool Chinese);
+        CaseUrgency Urgency, string Country, Dictionary<string, string?> Answers, bool Chinese,
+        PerpetratorType? Perpetrator = null, VictimSex? Sex = null, AgeBand? Age = null);
 
     /// <summary>The two channels and their cases; the number of general cases and of defender incidents.</summary>
     private async Task<(int General, int Defender)> AddCasesAsync(
@@ -204,13 +212,17 @@ public sealed class ScaleCompanySeeder(
         var urgency = random.Next(20) switch { 0 => CaseUrgency.Critical, < 4 => CaseUrgency.High, _ => CaseUrgency.Normal };
         var country = CaseCountries[random.Next(CaseCountries.Length)];
         var chinese = random.Next(3) == 0;
+        // The defender questionnaire's answers; the same values go into the plaintext triage once a handler has triaged.
+        var perpetrator = random.Next(3);
+        var sex = random.Next(4);
+        var ageBand = random.Next(6);
         var answers = defender
             ? new Dictionary<string, string?>
             {
                 ["violation"] = Violations[random.Next(Violations.Length)],
-                ["perpetrator"] = random.Next(3) switch { 0 => "state", 1 => "non-state", _ => "unknown" },
-                ["sex"] = random.Next(4) switch { 0 => "female", 1 => "male", 2 => "other", _ => Questionnaire.PreferNotToSay },
-                ["age"] = random.Next(6) switch { 0 => "under-18", 1 => "18-29", 2 => "30-44", 3 => "45-59", 4 => "60-plus", _ => Questionnaire.PreferNotToSay },
+                ["perpetrator"] = PerpetratorCodes[perpetrator],
+                ["sex"] = sex < SexCodes.Length ? SexCodes[sex] : Questionnaire.PreferNotToSay,
+                ["age"] = ageBand < AgeCodes.Length ? AgeCodes[ageBand] : Questionnaire.PreferNotToSay,
                 ["group"] = random.Next(4) switch { 0 => "journalist", 1 => "lawyer", 2 => "women-human-rights-defender", _ => Questionnaire.PreferNotToSay },
                 ["description"] = Description(number, chinese),
             }
@@ -220,7 +232,11 @@ public sealed class ScaleCompanySeeder(
                 ["product"] = Products[random.Next(Products.Length)],
                 ["country"] = country,
             };
-        return new CasePlan(number, defender, status, receivedOn, acknowledgedOn, closedOn, category, urgency, country, answers, chinese);
+        var profiled = defender && category is not null;
+        return new CasePlan(number, defender, status, receivedOn, acknowledgedOn, closedOn, category, urgency, country, answers, chinese,
+            profiled ? (PerpetratorType)perpetrator : null,
+            profiled && sex < SexCodes.Length ? (VictimSex)sex : null,
+            profiled && ageBand < AgeCodes.Length ? (AgeBand)ageBand : null);
     }
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
@@ -253,6 +269,9 @@ public sealed class ScaleCompanySeeder(
             Country = plan.Category is null ? null : plan.Country,
             Defender = plan.Defender,
             Urgency = plan.Urgency,
+            Perpetrator = plan.Perpetrator,
+            VictimSex = plan.Sex,
+            VictimAgeBand = plan.Age,
             AssignedUserId = plan.Category is null ? null : handler,
         };
         var envelope = new CaseRecipientEnvelope
