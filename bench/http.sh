@@ -58,10 +58,15 @@ SEED_SECONDS=$(( $(date +%s) - SEED_START ))
 grep -v '^    ' "$WORK/demo.txt" >&2 || true
 page() { awk -v p="$1" '$1 == "page" && $2 == p { print $3 }' "$WORK/demo.txt"; }
 
-# A fresh password for the scale owner each run: a cached data directory does not need the first run's output.
+# Fresh passwords each run: a cached data directory does not need the first run's output. The investor owner reads
+# the investor pages, the company owner the company's, its case handler the case list.
 OWNER=owner@scale-investor.example
+COMPANY_OWNER=owner@scale-investor-company.example
+HANDLER=case-handler@scale-investor-company.example
 PASSWORD="bench-$(head -c 18 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9')"
-printf '%s\n' "$PASSWORD" | rightscope admin reset-password --email "$OWNER" --password-stdin >/dev/null
+for email in "$OWNER" "$COMPANY_OWNER" "$HANDLER"; do
+  printf '%s\n' "$PASSWORD" | rightscope admin reset-password --email "$email" --password-stdin >/dev/null
+done
 
 echo "== serve --demo on $BASE (the demo company's public channel /report/demo comes from the demo data)" >&2
 dotnet "$APP" serve --demo --urls "$BASE" >"$WORK/server.log" 2>&1 &
@@ -73,30 +78,40 @@ for _ in $(seq 1 240); do
 done
 curl -fsS -o /dev/null "$BASE/healthz"
 
-echo "== sign in as $OWNER" >&2
-JAR="$WORK/cookies.txt"
 # The anti-forgery field (its name is configured by the app) is the last hidden "__" input: the sign-in form's.
-FIELD=$(curl -fsS -c "$JAR" -b "$JAR" "$BASE/account/sign-in" | grep -o '<input name="__[^"]*" type="hidden" value="[^"]*"' | tail -1)
-FIELD_NAME=$(sed 's/.*name="\([^"]*\)".*/\1/' <<<"$FIELD")
-FIELD_VALUE=$(sed 's/.*value="\([^"]*\)".*/\1/' <<<"$FIELD")
-STATUS=$(curl -sS -o /dev/null -w '%{http_code}' -c "$JAR" -b "$JAR" \
-  --data-urlencode "Input.Email=$OWNER" --data-urlencode "Input.Password=$PASSWORD" --data-urlencode "$FIELD_NAME=$FIELD_VALUE" \
-  "$BASE/account/sign-in")
-if [[ "$STATUS" != 302 ]]; then echo "sign-in answered $STATUS, not a redirect (is a second factor required?)" >&2; exit 1; fi
-COOKIE=$(awk -F '\t' 'NF == 7 { sub(/^#HttpOnly_/, "", $1); printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$JAR")
+sign_in() { # EMAIL -> prints the Cookie header value of a signed-in session
+  local jar="$WORK/cookies-$1.txt" field name value status
+  field=$(curl -fsS -c "$jar" -b "$jar" "$BASE/account/sign-in" | grep -o '<input name="__[^"]*" type="hidden" value="[^"]*"' | tail -1)
+  name=$(sed 's/.*name="\([^"]*\)".*/\1/' <<<"$field")
+  value=$(sed 's/.*value="\([^"]*\)".*/\1/' <<<"$field")
+  status=$(curl -sS -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" \
+    --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=$PASSWORD" --data-urlencode "$name=$value" \
+    "$BASE/account/sign-in")
+  if [[ "$status" != 302 ]]; then echo "sign-in of $1 answered $status, not a redirect (is a second factor required?)" >&2; exit 1; fi
+  awk -F '\t' 'NF == 7 { sub(/^#HttpOnly_/, "", $1); printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar"
+}
+echo "== sign in as $OWNER, $COMPANY_OWNER and $HANDLER" >&2
+declare -A COOKIES=([investor]="$(sign_in "$OWNER")" [company]="$(sign_in "$COMPANY_OWNER")" [handler]="$(sign_in "$HANDLER")")
 
+# name|who|path: who is the session used (investor, company, handler or none).
 PAGES=(
-  "healthz|/healthz"
-  "dashboard 10k (largest)|$(page largest-dashboard)"
-  "dashboard 2k|$(page dashboard)"
-  "assessment|$(page assessment)"
-  "company|$(page company)"
-  "public submission page|/report/demo"
+  "healthz|none|/healthz"
+  "dashboard 10k (largest)|investor|$(page largest-dashboard)"
+  "dashboard 2k|investor|$(page dashboard)"
+  "assessment|investor|$(page assessment)"
+  "company|investor|$(page company)"
+  "case list (first page)|handler|$(page case-list)"
+  "government requests|company|$(page government-requests)"
+  "transparency report (a year)|company|$(page transparency-report)"
+  "country page|company|$(page country)"
+  "statistics|company|$(page statistics)"
+  "public submission page|none|$(page public-submission)"
 )
+cookie_of() { if [[ "$1" == none ]]; then echo "X-None: 1"; else echo "Cookie: ${COOKIES[$1]}"; fi; }
 for entry in "${PAGES[@]}"; do
-  path=${entry#*|}
-  code=$(curl -sS -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$BASE$path")
-  if [[ "$code" != 200 ]]; then echo "${entry%%|*} ($path) answered $code, not 200" >&2; exit 1; fi
+  IFS='|' read -r name who path <<<"$entry"
+  code=$(curl -sS -o /dev/null -w '%{http_code}' -H "$(cookie_of "$who")" "$BASE$path")
+  if [[ "$code" != 200 ]]; then echo "$name ($path) answered $code, not 200" >&2; exit 1; fi
 done
 
 to_ms() { # wrk prints 812.00us, 1.23ms, 2.01s
@@ -105,18 +120,18 @@ to_ms() { # wrk prints 812.00us, 1.23ms, 2.01s
 
 echo "== warm-up" >&2
 for entry in "${PAGES[@]}"; do
-  wrk -t2 -c8 -d5s -H "Cookie: $COOKIE" "$BASE${entry#*|}" >/dev/null
+  IFS='|' read -r name who path <<<"$entry"
+  wrk -t2 -c8 -d5s -H "$(cookie_of "$who")" "$BASE$path" >/dev/null
 done
 
 declare -A HEALTHZ
 ROWS=()
 for entry in "${PAGES[@]}"; do
-  name=${entry%%|*}
-  path=${entry#*|}
+  IFS='|' read -r name who path <<<"$entry"
   for c in $CONNECTIONS; do
     threads=$(( c < 2 ? 1 : 2 ))
     echo "== $name: $c connection(s), ${DURATION}s" >&2
-    wrk -t"$threads" -c"$c" -d"${DURATION}s" --latency -H "Cookie: $COOKIE" "$BASE$path" >"$WORK/wrk.txt"
+    wrk -t"$threads" -c"$c" -d"${DURATION}s" --latency -H "$(cookie_of "$who")" "$BASE$path" >"$WORK/wrk.txt"
     rps=$(awk '/^Requests\/sec:/ { print $2 }' "$WORK/wrk.txt")
     p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$WORK/wrk.txt")")
     p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$WORK/wrk.txt")")
@@ -135,7 +150,7 @@ HWM=$(awk '/^VmHWM:/ { print $2 }' "/proc/$SERVER_PID/status")
   echo "- Date: $(date -u) (\`date -u\`)"
   echo "- Machine: $(nproc) logical cores (\`nproc\`), $(free -h | awk '/^Mem:/ { print $2 }') memory, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
   echo "- Commit: \`$(git rev-parse --short HEAD)\`$(git diff --quiet HEAD -- src bench || echo ' (with uncommitted changes)')"
-  echo "- Command: \`bench/http.sh\` (RIGHTSCOPE_BENCH_SCALE=$SCALE, RIGHTSCOPE_BENCH_DURATION=$DURATION): Release build, \`rightscope serve --demo\` on SQLite in $DATA, wrk $(wrk -v 2>&1 | head -1 | awk '{ print $2 }') \`-t2 -c{1,8,32} -d${DURATION}s --latency\` (-t1 at one connection) with the scale owner's session cookie, after a 5 s warm-up of every page"
+  echo "- Command: \`bench/http.sh\` (RIGHTSCOPE_BENCH_SCALE=$SCALE, RIGHTSCOPE_BENCH_DURATION=$DURATION): Release build, \`rightscope serve --demo\` on SQLite in $DATA, wrk $(wrk -v 2>&1 | head -1 | awk '{ print $2 }') \`-t2 -c{1,8,32} -d${DURATION}s --latency\` (-t1 at one connection) with the session cookie of the scale investor's owner, the scale company's owner or its case handler (none for /healthz and the public page), after a 5 s warm-up of every page"
   echo "- Data: \`rightscope demo --scale $SCALE\` (took ${SEED_SECONDS} s this run, 0 when it existed)"
   echo "- Server peak resident memory (VmHWM of the server process at the end): $(( HWM / 1024 )) MiB"
   echo

@@ -17,6 +17,7 @@ public sealed class PostgresRestartTests
         FaultTestGate.SkipUnlessEnabled();
         await using var postgres = await PrivatePostgres.StartAsync();
         var configuration = postgres.Configuration();
+        var started = DateOnly.FromDateTime(DateTime.UtcNow);
         await using var server = await ServerProcess.StartAsync(configuration, demo: true);
 
         var load = SubmissionLoad.Start(() => server.Url, int.MaxValue, Reporters);
@@ -42,7 +43,7 @@ public sealed class PostgresRestartTests
         var acknowledged = load.Receipts.ToList();
         Assert.True(load.Failures.Length > 0, "no submission failed: the database was never down under load");
         Assert.Empty(await SubmissionLoad.ReceiptsThatDoNotOpenAsync(server, acknowledged));
-        var (cases, incomplete) = await SubmissionLoad.CheckCasesAsync(configuration);
+        var (cases, incomplete) = await SubmissionLoad.CheckCasesAsync(configuration, started);
         Assert.Empty(incomplete);
         Assert.InRange(cases, acknowledged.Count, load.Attempted);
     }

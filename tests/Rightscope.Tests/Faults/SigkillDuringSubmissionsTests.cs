@@ -17,6 +17,7 @@ public sealed class SigkillDuringSubmissionsTests
     {
         await using var database = await FaultTestGate.DatabaseAsync(provider);
         var configuration = database.Configuration();
+        var started = DateOnly.FromDateTime(DateTime.UtcNow);
         var server = await ServerProcess.StartAsync(configuration, demo: true);
         SubmissionLoad load;
         try
@@ -38,7 +39,7 @@ public sealed class SigkillDuringSubmissionsTests
 
         await using var restarted = await ServerProcess.StartAsync(configuration, demo: true);
         Assert.Empty(await SubmissionLoad.ReceiptsThatDoNotOpenAsync(restarted, acknowledged));
-        var (cases, incomplete) = await SubmissionLoad.CheckCasesAsync(configuration);
+        var (cases, incomplete) = await SubmissionLoad.CheckCasesAsync(configuration, started);
         Assert.Empty(incomplete);
         // Cases stored in the instant between the commit and the receipt reaching the reporter may exist without one.
         Assert.InRange(cases, acknowledged.Count, load.Attempted);

@@ -118,13 +118,18 @@ public sealed class SubmissionLoad
     /// Every stored case, with what a complete one has: the encrypted report, the reporter's envelope (what the receipt
     /// opens) and at least one recipient's envelope. Returns the number of cases and a description of each incomplete one.
     /// </summary>
-    public static async Task<(int Cases, List<string> Incomplete)> CheckCasesAsync(IReadOnlyDictionary<string, string?> configuration)
+    /// <summary>
+    /// Every case's completeness, and how many cases the load's channel received since <paramref name="since"/> (the
+    /// demo seeds cases of its own, dated in earlier years, in that channel and others).
+    /// </summary>
+    public static async Task<(int Cases, List<string> Incomplete)> CheckCasesAsync(IReadOnlyDictionary<string, string?> configuration, DateOnly since)
     {
         await using var services = CliServices.Build(configuration);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RightscopeDbContext>();
+        var channel = await db.Channels.IgnoreQueryFilters().Where(c => c.Slug == DemoChannel.Slug).Select(c => c.Id).SingleAsync();
         var cases = await db.Cases.IgnoreQueryFilters().AsNoTracking()
-            .Select(c => new { c.Id, c.Number, c.Report, c.ReporterEnvelope, c.LookupId })
+            .Select(c => new { c.Id, c.ChannelId, c.ReceivedOn, c.Number, c.Report, c.ReporterEnvelope, c.LookupId })
             .ToListAsync();
         var envelopes = (await db.CaseRecipientEnvelopes.IgnoreQueryFilters().AsNoTracking()
                 .Select(e => new { e.CaseId, e.SealedKey })
@@ -137,6 +142,6 @@ public sealed class SubmissionLoad
                 CultureInfo.InvariantCulture,
                 $"case {c.Number}: report {c.Report.Length} B, reporter envelope {c.ReporterEnvelope.Length} B, {envelopes[c.Id].Count()} recipient envelope(s)"))
             .ToList();
-        return (cases.Count, incomplete);
+        return (cases.Count(c => c.ChannelId == channel && c.ReceivedOn >= since), incomplete);
     }
 }
