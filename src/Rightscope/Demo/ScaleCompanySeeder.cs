@@ -128,18 +128,7 @@ public sealed class ScaleCompanySeeder(
         Random random, Guid organizationId, string slug, Guid handler, string handlerPassword, int count, DateTime now, ScaleSeeder.Progress progress,
         CancellationToken cancellationToken)
     {
-        var wrapped = RecipientKeyPair.Generate(handlerPassword, DemoChannel.HandlerKeyCost, out var recoveryKey);
-        recoveryKey.Dispose();
-        db.HandlerKeys.Add(new HandlerKey
-        {
-            UserId = handler,
-            PublicKey = wrapped.PublicKey.ToBytes(),
-            ByPassword = wrapped.ByPassword,
-            ByRecoveryKey = wrapped.ByRecoveryKey,
-            Cost = DemoChannel.HandlerKeyCost.ToDescriptor(),
-            CreatedAt = now,
-            ChangedAt = now,
-        });
+        var handlerKey = RecipientPublicKey.FromBytes(DemoChannel.AddHandlerKey(db, handler, handlerPassword, now));
         var general = NewChannel(organizationId, slug, QuestionnaireKind.General, "Scale Company grievance channel (fictional)", "规模测试公司申诉渠道（虚构）", now);
         var defender = NewChannel(organizationId, DefenderChannelSlugOf(slug), QuestionnaireKind.DefenderIncident,
             "Scale Company defender incidents (fictional)", "规模测试公司维权者事件渠道（虚构）", now);
@@ -164,7 +153,7 @@ public sealed class ScaleCompanySeeder(
             {
                 var plan = plans[k];
                 var channel = plan.Defender ? defender : general;
-                (cases[k], envelopes[k]) = Seal(plan, channel, handler, wrapped.PublicKey);
+                (cases[k], envelopes[k]) = Seal(plan, channel, handler, handlerKey);
             });
             defenders += plans.Count(p => p.Defender);
             db.Cases.AddRange(cases);
