@@ -4,8 +4,12 @@ using Rightscope.Data;
 
 namespace Rightscope.Features.Remedy;
 
+/// <summary>What the deadlines of a case depend on, and what is shown of it: no content, none of the encrypted columns.</summary>
+public sealed record CaseDeadlineCase(
+    Guid Id, Guid OrganizationId, int Number, CaseStatus Status, DateOnly ReceivedOn, DateOnly? AcknowledgedOn, DateOnly? FeedbackGivenOn);
+
 /// <summary>An open case with its channel and its deadlines as of today; no content.</summary>
-public sealed record CaseDeadlineRow(GrievanceCase Case, Channel Channel, IReadOnlyList<CaseDeadline> Deadlines)
+public sealed record CaseDeadlineRow(CaseDeadlineCase Case, Channel Channel, IReadOnlyList<CaseDeadline> Deadlines)
 {
     /// <summary>The deadline that matters most now: the earliest-due open one.</summary>
     public CaseDeadline? Next => Deadlines.Where(d => d.State is not (DeadlineState.Met or DeadlineState.Stopped)).MinBy(d => d.DueOn);
@@ -15,100 +19,174 @@ public sealed record CaseDeadlineRow(GrievanceCase Case, Channel Channel, IReadO
     public bool DueSoon => Deadlines.Any(d => d.State == DeadlineState.DueSoon);
 }
 
-/// <summary>Counts for the deadlines dashboard: cases with a deadline due soon, and overdue deadlines of each kind.</summary>
-public sealed record CaseDeadlineCounts(int DueSoon, int OverdueAcknowledgement, int OverdueFeedback)
+/// <summary>
+/// Counts for the deadlines dashboard: cases with a deadline due soon, overdue deadlines of each kind, and open cases
+/// with a deadline still to meet (<see cref="WithOpenDeadline"/>). An open case has at most one deadline to meet:
+/// feedback is only due once the acknowledgement is done.
+/// </summary>
+public sealed record CaseDeadlineCounts(int DueSoon, int OverdueAcknowledgement, int OverdueFeedback, int WithOpenDeadline)
 {
-    public static CaseDeadlineCounts Of(IEnumerable<CaseDeadlineRow> rows)
-    {
-        var list = rows.ToList();
-        return new CaseDeadlineCounts(
-            list.Count(r => r.DueSoon),
-            list.Count(r => r.Deadlines.Any(d => d is { Kind: DeadlineKind.Acknowledgement, State: DeadlineState.Overdue })),
-            list.Count(r => r.Deadlines.Any(d => d is { Kind: DeadlineKind.Feedback, State: DeadlineState.Overdue })));
-    }
+    public static readonly CaseDeadlineCounts None = new(0, 0, 0, 0);
+
+    public int Overdue => OverdueAcknowledgement + OverdueFeedback;
+
+    public CaseDeadlineCounts Plus(CaseDeadlineCounts other) => new(
+        DueSoon + other.DueSoon,
+        OverdueAcknowledgement + other.OverdueAcknowledgement,
+        OverdueFeedback + other.OverdueFeedback,
+        WithOpenDeadline + other.WithOpenDeadline);
 }
 
 /// <summary>
-/// Works out the deadlines of open cases from what is stored (days received and acknowledged, the days of handler
-/// replies and of workflow steps) with <see cref="CaseDeadlines"/>, for the dashboard and the reminder job. Reads no
-/// content: message bodies are never loaded, only their days.
+/// The deadlines of open cases, from what is stored about each case (days received and acknowledged, and the day of
+/// the first feedback, <see cref="GrievanceCase.FeedbackGivenOn"/>) and the rules of <see cref="CaseDeadlines"/>, for the
+/// dashboard and the reminder job. The database does the counting and picks the most urgent cases, channel by channel,
+/// with the day ranges of <see cref="DeadlineDayRanges"/> over an index that covers them, so a handler with 200,000
+/// cases costs a scan of an index, not of the cases (issue 8). Reads no content.
 /// </summary>
 public sealed class CaseDeadlineBoard(RightscopeDbContext db, CaseDeadlineSettings settings, TimeProvider clock)
 {
+    /// <summary>The states of open cases; written out as constants in queries, so the database can seek each one in the index.</summary>
+    public static readonly CaseStatus[] OpenStatuses = [.. Enum.GetValues<CaseStatus>().Where(CaseWorkflow.IsOpen)];
+
+    /// <summary>Which open cases a list holds: all with a deadline to meet, the overdue ones, or those due soon.</summary>
+    public enum Selection
+    {
+        WithOpenDeadline,
+        Overdue,
+        DueSoon,
+    }
+
     public CaseDeadlineSettings Settings => settings;
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    /// <summary>The open cases of the current organization of which <paramref name="userId"/> is a recipient.</summary>
-    public Task<List<CaseDeadlineRow>> ForRecipientAsync(Guid userId, CancellationToken cancellationToken) =>
-        EvaluateAsync(
-            from @case in db.Cases.AsNoTracking()
-            join envelope in db.CaseRecipientEnvelopes on @case.Id equals envelope.CaseId
-            where envelope.UserId == userId
-            select @case,
-            ignoreTenant: false,
-            cancellationToken);
+    /// <summary>The counts over the open cases of the current organization of which <paramref name="userId"/> is a recipient.</summary>
+    public Task<CaseDeadlineCounts> CountsForRecipientAsync(Guid userId, CancellationToken cancellationToken) =>
+        CountAsync(Received(userId), db.Channels, cancellationToken);
 
-    /// <summary>The open cases of the current organization, whoever receives them: for counts shown to owners, never rows.</summary>
-    public async Task<CaseDeadlineCounts> CountsForOrganizationAsync(CancellationToken cancellationToken) =>
-        CaseDeadlineCounts.Of(await EvaluateAsync(db.Cases.AsNoTracking(), ignoreTenant: false, cancellationToken));
+    /// <summary>The counts over the open cases of the current organization, whoever receives them (shown to owners, never rows).</summary>
+    public Task<CaseDeadlineCounts> CountsForOrganizationAsync(CancellationToken cancellationToken) =>
+        CountAsync(db.Cases, db.Channels, cancellationToken);
 
-    /// <summary>The open cases of every organization (for the reminder job, which runs outside any request).</summary>
-    public Task<List<CaseDeadlineRow>> ForAllOrganizationsAsync(CancellationToken cancellationToken) =>
-        EvaluateAsync(db.Cases.IgnoreQueryFilters().AsNoTracking(), ignoreTenant: true, cancellationToken);
-
-    private async Task<List<CaseDeadlineRow>> EvaluateAsync(IQueryable<GrievanceCase> cases, bool ignoreTenant, CancellationToken cancellationToken)
+    /// <summary>
+    /// The <paramref name="max"/> most urgent cases of <paramref name="selection"/> among those of the current
+    /// organization that <paramref name="userId"/> receives: earliest due first, then by number.
+    /// </summary>
+    public async Task<List<CaseDeadlineRow>> MostUrgentForRecipientAsync(Guid userId, Selection selection, int max, CancellationToken cancellationToken)
     {
-        var channels = ignoreTenant ? db.Channels.IgnoreQueryFilters() : db.Channels;
-        var open = cases.Where(c => c.Status != CaseStatus.Closed);
-        var rows = await (
-                from @case in open
-                join channel in channels.AsNoTracking() on @case.ChannelId equals channel.Id
-                select new { @case, channel })
-            .ToListAsync(cancellationToken);
-        if (rows.Count == 0)
+        var rows = new List<CaseDeadlineRow>();
+        foreach (var channel in await db.Channels.AsNoTracking().ToListAsync(cancellationToken))
         {
-            return [];
+            rows.AddRange(await ListAsync(Received(userId), channel, selection, max, cancellationToken));
         }
 
-        // The same query of open cases as a subquery, not a list of ids: with thousands of open cases a list becomes
-        // thousands of parameters, which took most of a second per request on the scale data (issue 8).
-        var openIds = open.Select(c => c.Id);
-        var messages = ignoreTenant ? db.CaseMessages.IgnoreQueryFilters() : db.CaseMessages;
-        var steps = ignoreTenant ? db.CaseSteps.IgnoreQueryFilters() : db.CaseSteps;
-        var replies = (await messages.AsNoTracking()
-                .Where(m => openIds.Contains(m.CaseId) && m.Author == MessageAuthor.Handler)
-                .Select(m => new { m.CaseId, m.SentOn })
-                .ToListAsync(cancellationToken))
-            .ToLookup(m => m.CaseId, m => m.SentOn);
-        var moves = (await steps.AsNoTracking()
-                .Where(s => openIds.Contains(s.CaseId))
-                .Select(s => new { s.CaseId, s.To, s.On })
-                .ToListAsync(cancellationToken))
-            .ToLookup(s => s.CaseId, s => (s.To, s.On));
-        var today = Today;
-        return [.. rows.Select(row =>
+        return [.. rows.OrderBy(r => r.Next?.DueOn ?? DateOnly.MaxValue).ThenBy(r => r.Case.Number).Take(max)];
+    }
+
+    /// <summary>The open cases of every organization with a deadline due soon or overdue (for the reminder job, outside any request).</summary>
+    public async Task<List<CaseDeadlineRow>> NeedingAttentionAsync(CancellationToken cancellationToken)
+    {
+        var rows = new List<CaseDeadlineRow>();
+        foreach (var channel in await db.Channels.IgnoreQueryFilters().AsNoTracking().ToListAsync(cancellationToken))
         {
-            var c = row.@case;
-            var timeline = new CaseTimeline(c.Status, c.ReceivedOn, c.AcknowledgedOn, CaseDeadlines.FirstFeedback(c.AcknowledgedOn, replies[c.Id], moves[c.Id]));
-            return new CaseDeadlineRow(c, row.channel, CaseDeadlines.Evaluate(timeline, row.channel.ServiceLevel, settings.WarningDays, today));
-        })];
+            rows.AddRange(await ListAsync(db.Cases.IgnoreQueryFilters(), channel, Selection.Overdue, int.MaxValue, cancellationToken));
+            rows.AddRange(await ListAsync(db.Cases.IgnoreQueryFilters(), channel, Selection.DueSoon, int.MaxValue, cancellationToken));
+        }
+
+        return rows;
     }
 
     /// <summary>
-    /// The unread reminders of <paramref name="userId"/> in the current organization, for cases they still receive
-    /// (an excluded recipient's reminders are not shown), with the case id for the link.
+    /// The first <paramref name="max"/> unread reminders of <paramref name="userId"/> in the current organization, by
+    /// due day, for cases they still receive (an excluded recipient's reminders are not shown), with the case id for
+    /// the link.
     /// </summary>
-    public async Task<List<(CaseReminder Reminder, Guid CaseId)>> UnreadRemindersAsync(Guid userId, CancellationToken cancellationToken)
+    public async Task<List<(CaseReminder Reminder, Guid CaseId)>> UnreadRemindersAsync(Guid userId, int max, CancellationToken cancellationToken)
     {
         var rows = await (
-                from reminder in db.CaseReminders.AsNoTracking()
+                from reminder in UnreadReminders(userId)
                 join @case in db.Cases on new { reminder.OrganizationId, Number = reminder.CaseNumber } equals new { @case.OrganizationId, @case.Number }
-                join envelope in db.CaseRecipientEnvelopes on new { CaseId = @case.Id, reminder.UserId } equals new { envelope.CaseId, envelope.UserId }
-                where reminder.UserId == userId && reminder.ReadOn == null
                 orderby reminder.DueOn, reminder.CaseNumber
                 select new { reminder, CaseId = @case.Id })
+            .Take(max)
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r => (r.reminder, r.CaseId))];
+    }
+
+    /// <summary>How many reminders <see cref="UnreadRemindersAsync"/> would give without a limit.</summary>
+    public Task<int> UnreadReminderCountAsync(Guid userId, CancellationToken cancellationToken) =>
+        UnreadReminders(userId).CountAsync(cancellationToken);
+
+    private IQueryable<CaseReminder> UnreadReminders(Guid userId) =>
+        db.CaseReminders.AsNoTracking().Where(reminder => reminder.UserId == userId && reminder.ReadOn == null
+            && db.Cases.Any(c => c.OrganizationId == reminder.OrganizationId && c.Number == reminder.CaseNumber
+                && db.CaseRecipientEnvelopes.Any(e => e.CaseId == c.Id && e.UserId == userId)));
+
+    /// <summary>As a condition on each case (not a join), so the database can walk the cases' index and look each envelope up.</summary>
+    private IQueryable<GrievanceCase> Received(Guid userId) =>
+        db.Cases.Where(c => db.CaseRecipientEnvelopes.Any(e => e.CaseId == c.Id && e.UserId == userId));
+
+    private static IQueryable<GrievanceCase> OpenIn(IQueryable<GrievanceCase> cases, Channel channel) =>
+        cases.AsNoTracking().Where(c =>
+            c.OrganizationId == channel.OrganizationId && c.ChannelId == channel.Id && EF.Constant(OpenStatuses).Contains(c.Status));
+
+    private async Task<CaseDeadlineCounts> CountAsync(IQueryable<GrievanceCase> cases, IQueryable<Channel> channels, CancellationToken cancellationToken)
+    {
+        var total = CaseDeadlineCounts.None;
+        foreach (var channel in await channels.AsNoTracking().ToListAsync(cancellationToken))
+        {
+            var ranges = DeadlineDayRanges.For(channel.ServiceLevel, settings.WarningDays, Today);
+            var acknowledgementOverdue = ranges.AcknowledgementOverdueReceivedOnOrBefore;
+            var acknowledgementSoon = ranges.AcknowledgementDueSoonReceived;
+            var feedbackOverdue = ranges.FeedbackOverdueAcknowledgedOnOrBefore;
+            var feedbackSoon = ranges.FeedbackDueSoonAcknowledged;
+            var counts = await OpenIn(cases, channel)
+                .GroupBy(c => 1)
+                .Select(g => new CaseDeadlineCounts(
+                    g.Count(c => (c.AcknowledgedOn == null && c.ReceivedOn >= acknowledgementSoon.From && c.ReceivedOn <= acknowledgementSoon.To)
+                        || (c.AcknowledgedOn != null && c.FeedbackGivenOn == null && c.AcknowledgedOn >= feedbackSoon.From && c.AcknowledgedOn <= feedbackSoon.To)),
+                    g.Count(c => c.AcknowledgedOn == null && c.ReceivedOn <= acknowledgementOverdue),
+                    g.Count(c => c.AcknowledgedOn != null && c.FeedbackGivenOn == null && c.AcknowledgedOn <= feedbackOverdue),
+                    g.Count(c => c.AcknowledgedOn == null || c.FeedbackGivenOn == null)))
+                .SingleOrDefaultAsync(cancellationToken);
+            total = total.Plus(counts ?? CaseDeadlineCounts.None);
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// Up to <paramref name="max"/> cases of one channel: the earliest received among those awaiting acknowledgement and
+    /// the earliest acknowledged among those awaiting feedback, which are the earliest due of each kind.
+    /// </summary>
+    private async Task<List<CaseDeadlineRow>> ListAsync(
+        IQueryable<GrievanceCase> cases, Channel channel, Selection selection, int max, CancellationToken cancellationToken)
+    {
+        var ranges = DeadlineDayRanges.For(channel.ServiceLevel, settings.WarningDays, Today);
+        var (received, acknowledged) = selection switch
+        {
+            Selection.Overdue => (
+                new DayRange(DateOnly.MinValue, ranges.AcknowledgementOverdueReceivedOnOrBefore),
+                new DayRange(DateOnly.MinValue, ranges.FeedbackOverdueAcknowledgedOnOrBefore)),
+            Selection.DueSoon => (ranges.AcknowledgementDueSoonReceived, ranges.FeedbackDueSoonAcknowledged),
+            _ => (new DayRange(DateOnly.MinValue, DateOnly.MaxValue), new DayRange(DateOnly.MinValue, DateOnly.MaxValue)),
+        };
+        var open = OpenIn(cases, channel);
+        var awaitingAcknowledgement = await open
+            .Where(c => c.AcknowledgedOn == null && c.ReceivedOn >= received.From && c.ReceivedOn <= received.To)
+            .OrderBy(c => c.ReceivedOn).ThenBy(c => c.Number)
+            .Take(max)
+            .Select(c => new CaseDeadlineCase(c.Id, c.OrganizationId, c.Number, c.Status, c.ReceivedOn, c.AcknowledgedOn, c.FeedbackGivenOn))
+            .ToListAsync(cancellationToken);
+        var awaitingFeedback = await open
+            .Where(c => c.AcknowledgedOn != null && c.FeedbackGivenOn == null && c.AcknowledgedOn >= acknowledged.From && c.AcknowledgedOn <= acknowledged.To)
+            .OrderBy(c => c.AcknowledgedOn).ThenBy(c => c.Number)
+            .Take(max)
+            .Select(c => new CaseDeadlineCase(c.Id, c.OrganizationId, c.Number, c.Status, c.ReceivedOn, c.AcknowledgedOn, c.FeedbackGivenOn))
+            .ToListAsync(cancellationToken);
+        var today = Today;
+        return [.. awaitingAcknowledgement.Concat(awaitingFeedback).Select(c => new CaseDeadlineRow(c, channel, CaseDeadlines.Evaluate(
+            new CaseTimeline(c.Status, c.ReceivedOn, c.AcknowledgedOn, c.FeedbackGivenOn), channel.ServiceLevel, settings.WarningDays, today)))];
     }
 }

@@ -30,7 +30,7 @@ public sealed class CaseDeadlinesModel(RightscopeDbContext db, OrganizationConte
 
     public int WarningDays => board.Settings.WarningDays;
 
-    public CaseDeadlineCounts Counts { get; private set; } = new(0, 0, 0);
+    public CaseDeadlineCounts Counts { get; private set; } = CaseDeadlineCounts.None;
 
     public IReadOnlyList<CaseDeadlineRow> Cases { get; private set; } = [];
 
@@ -103,19 +103,16 @@ public sealed class CaseDeadlinesModel(RightscopeDbContext db, OrganizationConte
     private async Task LoadAsync(string? filter, CancellationToken cancellationToken)
     {
         var userId = context.Membership!.UserId;
-        var rows = await board.ForRecipientAsync(userId, cancellationToken);
-        Counts = CaseDeadlineCounts.Of(rows);
-        IEnumerable<CaseDeadlineRow> shown = filter switch
+        Counts = await board.CountsForRecipientAsync(userId, cancellationToken);
+        var (selection, total) = filter switch
         {
-            OverdueFilter => rows.Where(r => r.Overdue),
-            DueFilter => rows.Where(r => r.DueSoon),
-            _ => rows.Where(r => r.Next is not null),
+            OverdueFilter => (CaseDeadlineBoard.Selection.Overdue, Counts.Overdue),
+            DueFilter => (CaseDeadlineBoard.Selection.DueSoon, Counts.DueSoon),
+            _ => (CaseDeadlineBoard.Selection.WithOpenDeadline, Counts.WithOpenDeadline),
         };
-        var ordered = shown.OrderBy(r => r.Next?.DueOn ?? DateOnly.MaxValue).ThenBy(r => r.Case.Number).ToList();
-        Cases = [.. ordered.Take(MaxRows)];
-        MoreCases = ordered.Count - Cases.Count;
-        var reminders = await board.UnreadRemindersAsync(userId, cancellationToken);
-        Reminders = [.. reminders.Take(MaxRows)];
-        MoreReminders = reminders.Count - Reminders.Count;
+        Cases = await board.MostUrgentForRecipientAsync(userId, selection, MaxRows, cancellationToken);
+        MoreCases = Math.Max(0, total - Cases.Count);
+        Reminders = await board.UnreadRemindersAsync(userId, MaxRows, cancellationToken);
+        MoreReminders = await board.UnreadReminderCountAsync(userId, cancellationToken) - Reminders.Count;
     }
 }

@@ -233,6 +233,11 @@ public sealed class CaseIntake(RightscopeDbContext db, KeyDerivationQueue queue,
         };
         message.Body = CaseCipher.EncryptText(key, message.Purpose, Pad(text.Trim()));
         db.CaseMessages.Add(message);
+        if (author == MessageAuthor.Handler)
+        {
+            grievance.NoteHandlerReply(message.SentOn);
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             message.Sequence = 1 + (await db.CaseMessages.Where(m => m.CaseId == grievance.Id).MaxAsync(m => (int?)m.Sequence, cancellationToken) ?? 0);

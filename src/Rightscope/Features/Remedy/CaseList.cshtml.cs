@@ -100,21 +100,27 @@ public sealed class CaseListModel(
         var userId = context.Membership!.UserId;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         PendingShares = (await sharing.PendingAsync(userId, cancellationToken)).Sum(p => p.Cases);
-        var mine =
-            from @case in db.Cases.AsNoTracking()
-            join envelope in db.CaseRecipientEnvelopes on @case.Id equals envelope.CaseId
-            where envelope.UserId == userId
-            select @case;
-        CheckInsDue = await mine.CountAsync(c => db.CaseCheckIns.Any(i => i.CaseId == c.Id && i.Result == null && i.DueOn <= today), cancellationToken);
+        // A condition on each case rather than a join, so the database can walk the cases' index newest first and stop
+        // after a page, looking each envelope up (issue 8).
+        var mine = db.Cases.AsNoTracking().Where(c => db.CaseRecipientEnvelopes.Any(e => e.CaseId == c.Id && e.UserId == userId));
+        CheckInsDue = await db.CaseCheckIns
+            .Where(i => i.Result == null && i.DueOn <= today && mine.Any(c => c.Id == i.CaseId))
+            .Select(i => i.CaseId)
+            .Distinct()
+            .CountAsync(cancellationToken);
         var channels = await db.Channels.AsNoTracking()
             .Where(channel => db.ChannelRecipients.Any(r => r.ChannelId == channel.Id && r.UserId == userId) || mine.Any(c => c.ChannelId == channel.Id))
             .ToListAsync(cancellationToken);
         RetentionDecisions = 0;
         foreach (var channel in channels)
         {
-            // CaseRetention.NeedsDecision, per channel so the database can count it: open and received on or before the cut-off.
+            // CaseRetention.NeedsDecision, per channel so the database can count it: open (not closed is the same as no ClosedOn)
+            // and received on or before the cut-off.
             var cutoff = today.AddDays(-channel.RetentionDays);
-            RetentionDecisions += await mine.CountAsync(c => c.ChannelId == channel.Id && c.ClosedOn == null && c.ReceivedOn <= cutoff, cancellationToken);
+            RetentionDecisions += await mine.CountAsync(
+                c => c.OrganizationId == channel.OrganizationId && c.ChannelId == channel.Id
+                    && EF.Constant(CaseDeadlineBoard.OpenStatuses).Contains(c.Status) && c.ReceivedOn <= cutoff,
+                cancellationToken);
         }
 
         var query = mine;

@@ -24,7 +24,7 @@ public sealed class CaseReminderJob(RightscopeDbContext db, CaseDeadlineBoard bo
     public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
         var today = board.Today;
-        var attention = (await board.ForAllOrganizationsAsync(cancellationToken))
+        var attention = (await board.NeedingAttentionAsync(cancellationToken))
             .SelectMany(row => row.Deadlines.Where(d => d.NeedsAttention).Select(d => (row.Case, Deadline: d)))
             .ToList();
         var caseIds = attention.Select(a => a.Case.Id).Distinct().ToList();

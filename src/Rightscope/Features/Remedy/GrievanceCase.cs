@@ -30,6 +30,13 @@ public sealed class GrievanceCase : ITenantOwned
 
     public DateOnly? ClosedOn { get; set; }
 
+    /// <summary>
+    /// The first day, after the acknowledgement, on which the reporter had feedback (<see cref="CaseDeadlines.FirstFeedback"/>):
+    /// kept up to date by <see cref="Apply"/> and <see cref="NoteHandlerReply"/>, so the database can count the
+    /// feedback deadlines without reading messages and steps (issue 8).
+    /// </summary>
+    public DateOnly? FeedbackGivenOn { get; set; }
+
     /// <summary>Derived from the receipt by Argon2id (<c>ReporterAccessKey.LookupId</c>); unique per channel.</summary>
     public required byte[] LookupId { get; set; }
 
@@ -121,6 +128,23 @@ public sealed class GrievanceCase : ITenantOwned
                 ClosedOn = null;
                 NoRemedyReason = null;
                 break;
+        }
+
+        NoteFeedback(CaseDeadlines.FirstFeedback(AcknowledgedOn, [], [(transition.To, transition.On)]));
+    }
+
+    /// <summary>
+    /// Records a handler's reply sent on <paramref name="day"/> as feedback, if it counts as such. Exact without looking
+    /// back: every step and every counted reply comes after the acknowledgement (<see cref="CaseWorkflow"/> allows
+    /// nothing else from <see cref="CaseStatus.Received"/>), so a later event can only lower the first day.
+    /// </summary>
+    public void NoteHandlerReply(DateOnly day) => NoteFeedback(CaseDeadlines.FirstFeedback(AcknowledgedOn, [day], []));
+
+    private void NoteFeedback(DateOnly? day)
+    {
+        if (day is { } given && (FeedbackGivenOn is null || given < FeedbackGivenOn))
+        {
+            FeedbackGivenOn = given;
         }
     }
 }

@@ -2860,6 +2860,9 @@ namespace Rightscope.Data.Migrations.Postgres
                     b.Property<bool>("Defender")
                         .HasColumnType("boolean");
 
+                    b.Property<DateOnly?>("FeedbackGivenOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("GroupKeys")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -2939,6 +2942,9 @@ namespace Rightscope.Data.Migrations.Postgres
 
                     b.HasIndex("OrganizationId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("OrganizationId", "ChannelId", "Status", "AcknowledgedOn", "FeedbackGivenOn", "ReceivedOn", "Number", "Id")
+                        .HasDatabaseName("IX_Cases_Deadlines");
 
                     b.ToTable("Cases", (string)null);
                 });

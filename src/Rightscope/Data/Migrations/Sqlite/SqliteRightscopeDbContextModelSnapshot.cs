@@ -2849,6 +2849,9 @@ namespace Rightscope.Data.Migrations.Sqlite
                     b.Property<bool>("Defender")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("FeedbackGivenOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("GroupKeys")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -2928,6 +2931,9 @@ namespace Rightscope.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("OrganizationId", "ChannelId", "Status", "AcknowledgedOn", "FeedbackGivenOn", "ReceivedOn", "Number", "Id")
+                        .HasDatabaseName("IX_Cases_Deadlines");
 
                     b.ToTable("Cases", (string)null);
                 });

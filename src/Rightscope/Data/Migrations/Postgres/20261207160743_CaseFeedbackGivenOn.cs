@@ -1,0 +1,57 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Rightscope.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class CaseFeedbackGivenOn : Migration
+    {
+        /// <summary>
+        /// Existing cases: the first feedback day as CaseDeadlines.FirstFeedback works it out from the handler's replies
+        /// (after the acknowledgement day) and the steps into a feedback state (from the acknowledgement day on).
+        /// </summary>
+        public const string BackfillSql =
+            """
+            UPDATE "Cases" SET "FeedbackGivenOn" = (
+                SELECT MIN("Day") FROM (
+                    SELECT m."SentOn" AS "Day" FROM "CaseMessages" AS m
+                    WHERE m."CaseId" = "Cases"."Id" AND m."Author" = 'Handler' AND m."SentOn" > "Cases"."AcknowledgedOn"
+                    UNION ALL
+                    SELECT s."On" AS "Day" FROM "CaseSteps" AS s
+                    WHERE s."CaseId" = "Cases"."Id" AND s."To" IN ('Referred', 'Investigating', 'RemedyProposed', 'Closed')
+                        AND s."On" >= "Cases"."AcknowledgedOn") AS "Feedback")
+            WHERE "AcknowledgedOn" IS NOT NULL;
+            """;
+
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "FeedbackGivenOn",
+                table: "Cases",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.Sql(BackfillSql);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Deadlines",
+                table: "Cases",
+                columns: new[] { "OrganizationId", "ChannelId", "Status", "AcknowledgedOn", "FeedbackGivenOn", "ReceivedOn", "Number", "Id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_Deadlines",
+                table: "Cases");
+
+            migrationBuilder.DropColumn(
+                name: "FeedbackGivenOn",
+                table: "Cases");
+        }
+    }
+}
