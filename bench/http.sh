@@ -7,7 +7,8 @@
 # Settings (environment): RIGHTSCOPE_BENCH_SCALE (large|small, default large), RIGHTSCOPE_BENCH_DATA (data directory
 # to reuse; created and seeded when empty), RIGHTSCOPE_BENCH_PORT (default 5199), RIGHTSCOPE_BENCH_DURATION (seconds
 # per wrk run, default 20), RIGHTSCOPE_BENCH_CONNECTIONS (default "1 8 32"), RIGHTSCOPE_BENCH_OUT (Markdown file,
-# default $DATA/http-results.md). SQLite only: the data directory holds the database.
+# default $DATA/http-results.md), RIGHTSCOPE_BENCH_ONLY (a regular expression: only the pages whose name matches, and
+# /healthz), RIGHTSCOPE_BENCH_SERVER_LOG (keep the server's log there). SQLite only: the data directory holds the database.
 #
 # It installs nothing: it needs wrk (`sudo apt-get install wrk`), curl and the .NET SDK. The table goes to stdout and
 # to the Markdown file. Each page's throughput is also given as a ratio to /healthz measured in the same run at the
@@ -39,6 +40,7 @@ cleanup() {
     kill "$SERVER_PID" 2>/dev/null || true
     wait "$SERVER_PID" 2>/dev/null || true
   fi
+  if [[ -n "${RIGHTSCOPE_BENCH_SERVER_LOG:-}" && -f "$WORK/server.log" ]]; then cp "$WORK/server.log" "$RIGHTSCOPE_BENCH_SERVER_LOG"; fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -101,12 +103,21 @@ PAGES=(
   "assessment|investor|$(page assessment)"
   "company|investor|$(page company)"
   "case list (first page)|handler|$(page case-list)"
+  "deadlines|handler|$(page case-list)/deadlines"
   "government requests|company|$(page government-requests)"
   "transparency report (a year)|company|$(page transparency-report)"
   "country page|company|$(page country)"
   "statistics|company|$(page statistics)"
   "public submission page|none|$(page public-submission)"
 )
+if [[ -n "${RIGHTSCOPE_BENCH_ONLY:-}" ]]; then
+  SELECTED=()
+  for entry in "${PAGES[@]}"; do
+    IFS='|' read -r name _ _ <<<"$entry"
+    if [[ "$name" == healthz || "$name" =~ $RIGHTSCOPE_BENCH_ONLY ]]; then SELECTED+=("$entry"); fi
+  done
+  PAGES=("${SELECTED[@]}")
+fi
 cookie_of() { if [[ "$1" == none ]]; then echo "X-None: 1"; else echo "Cookie: ${COOKIES[$1]}"; fi; }
 for entry in "${PAGES[@]}"; do
   IFS='|' read -r name who path <<<"$entry"

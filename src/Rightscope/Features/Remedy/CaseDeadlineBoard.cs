@@ -123,9 +123,12 @@ public sealed class CaseDeadlineBoard(RightscopeDbContext db, CaseDeadlineSettin
             && db.Cases.Any(c => c.OrganizationId == reminder.OrganizationId && c.Number == reminder.CaseNumber
                 && db.CaseRecipientEnvelopes.Any(e => e.CaseId == c.Id && e.UserId == userId)));
 
-    /// <summary>As a condition on each case (not a join), so the database can walk the cases' index and look each envelope up.</summary>
+    /// <summary>
+    /// As a condition on each case (not a join), so the database can walk the cases' index and look each envelope up in
+    /// its own index. The envelope needs no tenant filter of its own: the case has it, and an envelope goes with its case.
+    /// </summary>
     private IQueryable<GrievanceCase> Received(Guid userId) =>
-        db.Cases.Where(c => db.CaseRecipientEnvelopes.Any(e => e.CaseId == c.Id && e.UserId == userId));
+        db.Cases.Where(c => db.CaseRecipientEnvelopes.IgnoreQueryFilters().Any(e => e.CaseId == c.Id && e.UserId == userId));
 
     private static IQueryable<GrievanceCase> OpenIn(IQueryable<GrievanceCase> cases, Channel channel) =>
         cases.AsNoTracking().Where(c =>

@@ -102,7 +102,8 @@ public sealed class CaseListModel(
         PendingShares = (await sharing.PendingAsync(userId, cancellationToken)).Sum(p => p.Cases);
         // A condition on each case rather than a join, so the database can walk the cases' index newest first and stop
         // after a page, looking each envelope up (issue 8).
-        var mine = db.Cases.AsNoTracking().Where(c => db.CaseRecipientEnvelopes.Any(e => e.CaseId == c.Id && e.UserId == userId));
+        // The envelope needs no tenant filter of its own: the case has it, and an envelope goes with its case.
+        var mine = db.Cases.AsNoTracking().Where(c => db.CaseRecipientEnvelopes.IgnoreQueryFilters().Any(e => e.CaseId == c.Id && e.UserId == userId));
         CheckInsDue = await db.CaseCheckIns
             .Where(i => i.Result == null && i.DueOn <= today && mine.Any(c => c.Id == i.CaseId))
             .Select(i => i.CaseId)
@@ -139,7 +140,10 @@ public sealed class CaseListModel(
             query = query.Where(c => c.Defender == d);
         }
 
-        TotalCount = await query.CountAsync(cancellationToken);
+        // Unfiltered, the count is the handler's envelopes in this organization: one range of the envelopes' index.
+        TotalCount = status is null && urgency is null && defender is null
+            ? await db.CaseRecipientEnvelopes.CountAsync(e => e.UserId == userId, cancellationToken)
+            : await query.CountAsync(cancellationToken);
         if (PageNumber > PageCount)
         {
             return NotFound();

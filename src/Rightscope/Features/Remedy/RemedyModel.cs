@@ -77,7 +77,8 @@ public static class RemedyModel
         builder.Entity<CaseRecipientEnvelope>(envelope =>
         {
             envelope.HasIndex(e => new { e.CaseId, e.UserId }).IsUnique();
-            envelope.HasIndex(e => e.UserId);
+            // Covers counting a handler's cases in an organization without reading the envelopes (issue 8).
+            envelope.HasIndex(e => new { e.UserId, e.OrganizationId, e.CaseId });
             envelope.Property(e => e.SealedKey).HasMaxLength(256);
             envelope.HasOne<GrievanceCase>().WithMany().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
             // Restrict: a case must never silently become unreadable because a recipient's account was deleted.

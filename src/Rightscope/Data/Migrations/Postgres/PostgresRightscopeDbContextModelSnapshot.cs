@@ -2555,10 +2555,10 @@ namespace Rightscope.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserId");
-
                     b.HasIndex("CaseId", "UserId")
                         .IsUnique();
+
+                    b.HasIndex("UserId", "OrganizationId", "CaseId");
 
                     b.ToTable("CaseRecipientEnvelopes");
                 });

@@ -2544,10 +2544,10 @@ namespace Rightscope.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserId");
-
                     b.HasIndex("CaseId", "UserId")
                         .IsUnique();
+
+                    b.HasIndex("UserId", "OrganizationId", "CaseId");
 
                     b.ToTable("CaseRecipientEnvelopes");
                 });

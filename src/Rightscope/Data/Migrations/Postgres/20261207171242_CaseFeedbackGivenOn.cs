@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Rightscope.Data.Migrations.Sqlite
+namespace Rightscope.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class CaseFeedbackGivenOn : Migration
@@ -28,10 +28,14 @@ namespace Rightscope.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_CaseRecipientEnvelopes_UserId",
+                table: "CaseRecipientEnvelopes");
+
             migrationBuilder.AddColumn<DateOnly>(
                 name: "FeedbackGivenOn",
                 table: "Cases",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.Sql(BackfillSql);
@@ -40,6 +44,11 @@ namespace Rightscope.Data.Migrations.Sqlite
                 name: "IX_Cases_Deadlines",
                 table: "Cases",
                 columns: new[] { "OrganizationId", "ChannelId", "Status", "AcknowledgedOn", "FeedbackGivenOn", "ReceivedOn", "Number", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseRecipientEnvelopes_UserId_OrganizationId_CaseId",
+                table: "CaseRecipientEnvelopes",
+                columns: new[] { "UserId", "OrganizationId", "CaseId" });
         }
 
         /// <inheritdoc />
@@ -49,9 +58,18 @@ namespace Rightscope.Data.Migrations.Sqlite
                 name: "IX_Cases_Deadlines",
                 table: "Cases");
 
+            migrationBuilder.DropIndex(
+                name: "IX_CaseRecipientEnvelopes_UserId_OrganizationId_CaseId",
+                table: "CaseRecipientEnvelopes");
+
             migrationBuilder.DropColumn(
                 name: "FeedbackGivenOn",
                 table: "Cases");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseRecipientEnvelopes_UserId",
+                table: "CaseRecipientEnvelopes",
+                column: "UserId");
         }
     }
 }
