@@ -54,6 +54,26 @@ public sealed class XssBrowserTests(BrowserFixture fixture, DemoServer server)
         Assert.True(probe.Checked.Count >= 30, "only these pages were checked: " + string.Join(", ", probe.Checked));
     }
 
+    [Fact]
+    public async Task The_probe_reports_markup_that_a_page_let_through()
+    {
+        fixture.RequireBrowser();
+        var probe = new XssProbe();
+        await using var context = await server.NewContextAsync(fixture);
+        var page = await probe.OpenAsync(context);
+        await page.GotoAsync("/account/sign-in");
+
+        // What an unescaped payload would have become: CSP blocks the handler, and the probe must say so.
+        await page.EvaluateAsync("() => document.body.insertAdjacentHTML('beforeend', '<img src=\"/no-such-image\" onerror=\"window.__xss=1\"><a href=\"javascript:window.__xss=1\">x</a>')");
+        await page.WaitForFunctionAsync("() => window.__violations.length > 0");
+        await probe.CheckAsync(page, "injected markup", "<script>never shown</script>");
+
+        Assert.Contains(probe.Failures, f => f.Contains("CSP violations: script-src-attr", StringComparison.Ordinal));
+        Assert.Contains(probe.Failures, f => f.Contains("event handler attributes: IMG onerror=window.__xss=1", StringComparison.Ordinal));
+        Assert.Contains(probe.Failures, f => f.Contains("javascript: URLs: A javascript:window.__xss=1", StringComparison.Ordinal));
+        Assert.Contains(probe.Failures, f => f.Contains("'<script>never shown</script>' (injected markup) is not shown as text", StringComparison.Ordinal));
+    }
+
     private static async Task InvestorAsync(IPage page, XssProbe probe, string org)
     {
         await page.GotoAsync($"{org}/companies/new");
