@@ -41,6 +41,8 @@ public static class RightscopeWebApp
             builder.WebHost.UseUrls(ServeOptions.DefaultUrl);
         }
 
+        // No "Server: Kestrel": nothing tells a visitor what runs the site.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.Services.AddSingleton(serve);
         builder.Services.AddSingleton(console);
         // First among hosted services: data protection's own start-up reads the key ring from the database,
@@ -157,7 +159,14 @@ public static class RightscopeWebApp
 
     public static WebApplication UseRightscopePipeline(this WebApplication app)
     {
-        // Before anything else can read the client's address or browser on the public channel.
+        // Only explicitly configured proxies are believed. It runs before the public channel forgets the client's
+        // address, so that a report sent through a TLS proxy is still answered as HTTPS (HSTS, Secure cookies).
+        if (TrustedProxies.Options(app.Configuration) is { } forwarded)
+        {
+            app.UseForwardedHeaders(forwarded);
+        }
+
+        // Before anything else can read, store or log the client's address or browser on the public channel.
         app.UseMiddleware<PublicChannelPrivacy>();
         if (!app.Environment.IsDevelopment())
         {
