@@ -27,7 +27,7 @@ public sealed class DiskFullTests
         var result = await ServeAsync(dataDirectory);
 
         // The first write is the generated keys' (or, with keys configured, the preflight's probe): either names the path.
-        result.AssertFailedWith(dataDirectory, "RIGHTSCOPE_DATA_DIR");
+        result.AssertFailedWith(dataDirectory);
         Assert.DoesNotContain("   at ", result.Out + result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("..", result.Error.Replace(dataDirectory, "", StringComparison.Ordinal), StringComparison.Ordinal);
 
