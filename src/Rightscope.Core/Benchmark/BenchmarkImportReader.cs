@@ -45,6 +45,9 @@ public enum BenchmarkIssueCode
 
     /// <summary>A company name or service name longer than the registry and the assessments store.</summary>
     TooLong,
+
+    /// <summary>The file is not UTF-8 text (invalid byte sequences, or NUL bytes of a binary file).</summary>
+    InvalidEncoding,
 }
 
 /// <summary>A problem at a line (0: the file or the mapping) and field of the import; <see cref="Args"/> fill the localized message.</summary>
@@ -74,6 +77,7 @@ public static class BenchmarkImportReader
     public const int MaxIssues = 200;
     public const int CompanyMaxLength = 200;
     public const int ServiceMaxLength = 100;
+    private const int MaxRecordSize = 1024 * 1024;
 
     public static readonly IReadOnlyList<BenchmarkField> ElementColumns =
         [BenchmarkField.Company, BenchmarkField.Service, BenchmarkField.Indicator, BenchmarkField.Element, BenchmarkField.Answer];
@@ -85,17 +89,42 @@ public static class BenchmarkImportReader
 
     public static BenchmarkImportResult Read(Stream stream, Methodology methodology, BenchmarkImportLevel level, IEnumerable<string> mapping)
     {
-        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        return Read(reader.ReadToEnd(), methodology, level, mapping);
+        // Strict: a replacement character silently put into a company name is worse than a refused file.
+        using var reader = new StreamReader(stream, new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        string text;
+        try
+        {
+            text = reader.ReadToEnd();
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            return new([], [new(0, "file", BenchmarkIssueCode.InvalidEncoding, [])], 0, 0, true);
+        }
+
+        return Read(text, methodology, level, mapping);
     }
 
     /// <summary>The separator is whichever of comma, semicolon and tab occurs most often in the first line.</summary>
     public static BenchmarkImportResult Read(string text, Methodology methodology, BenchmarkImportLevel level, IEnumerable<string> mapping)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            return new([], [new(0, "file", BenchmarkIssueCode.InvalidEncoding, [])], 0, 0, true);
+        }
+
         var end = text.IndexOf('\n', StringComparison.Ordinal);
         var first = end < 0 ? text : text[..end];
         var separator = new[] { ',', ';', '\t' }.OrderByDescending(c => first.Count(x => x == c)).First();
-        return Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), separator, methodology, level, mapping);
+        try
+        {
+            return Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), separator, methodology, level, mapping);
+        }
+        catch (CsvFormatException e)
+        {
+            // A record over MaxRecordSize (a file without line breaks, or a quote never closed).
+            return new([], [new((int)Math.Min(e.LineNumber, int.MaxValue), "file", BenchmarkIssueCode.TooLong, [MaxRecordSize.ToString(CultureInfo.InvariantCulture)])], 0, 0, true);
+        }
     }
 
     private static BenchmarkImportResult Read(Stream stream, char separator, Methodology methodology, BenchmarkImportLevel level, IEnumerable<string> mapping)
@@ -115,7 +144,7 @@ public static class BenchmarkImportReader
             TrackLineNumbers = true,
             SkipEmptyLines = true,
             TrimWhitespace = true,
-            MaxRecordSize = 1024 * 1024,
+            MaxRecordSize = MaxRecordSize,
             MalformedData = CsvMalformedDataHandling.Recover,
         }, leaveOpen: true);
         if (!csv.Read() || csv.FieldCount == 0)

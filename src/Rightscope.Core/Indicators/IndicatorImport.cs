@@ -40,6 +40,9 @@ public enum IndicatorIssueCode
     TooLong,
     Duplicate,
     TooManyRows,
+
+    /// <summary>A header and no data row.</summary>
+    NoRows,
 }
 
 /// <summary>One problem: the file line (0 for the whole file), the field as named in the file format, and the offending text.</summary>
@@ -70,6 +73,7 @@ public static class IndicatorImport
     public const int UnitMaxLength = 40;
     public const int FirstYear = 1960;
     public const int LastYear = 2100;
+    private const int MaxRecordBytes = 1024 * 1024;
 
     /// <summary>The field's name in the file format.</summary>
     public static string Name(IndicatorField field) => field switch
@@ -127,7 +131,7 @@ public static class IndicatorImport
             TrackLineNumbers = true,
             SkipEmptyLines = true,
             TrimWhitespace = true,
-            MaxRecordSize = 1024 * 1024,
+            MaxRecordSize = MaxRecordBytes,
             MalformedData = CsvMalformedDataHandling.Recover,
         };
         using var reader = CsvReader.Create(input, options, leaveOpen: true);
@@ -135,97 +139,120 @@ public static class IndicatorImport
         var seen = new Dictionary<(string, string, int, Breakdown), int>();
         var read = 0;
         var bad = 0;
-        if (!reader.Read())
+        try
         {
-            Add(new IndicatorIssue(0, "file", IndicatorIssueCode.NoHeader));
-            return Done(rows, 0, 0);
+            return ReadRecords();
+        }
+        catch (CsvFormatException e)
+        {
+            // A record over MaxRecordSize (a file without line breaks, or a quote never closed): refused as a whole.
+            Add(new IndicatorIssue((int)Math.Min(e.LineNumber, int.MaxValue), "file", IndicatorIssueCode.TooLong,
+                MaxRecordBytes.ToString(CultureInfo.InvariantCulture)));
+            return Done([], read, bad);
         }
 
-        var columns = new Dictionary<IndicatorField, int>();
-        for (var i = 0; i < reader.FieldCount; i++)
+        IndicatorImportResult ReadRecords()
         {
-            var name = (reader.GetString(i) ?? "").Trim().TrimStart('\uFEFF');
-            if (name.Contains('\uFFFD', StringComparison.Ordinal))
+            if (!reader.Read())
             {
-                Add(new IndicatorIssue(0, "file", IndicatorIssueCode.NotUtf8));
+                Add(new IndicatorIssue(0, "file", IndicatorIssueCode.NoHeader));
                 return Done(rows, 0, 0);
             }
 
-            if (!mapping.TryGetValue(name, out var field) && !ByName.TryGetValue(name, out field))
+            var columns = new Dictionary<IndicatorField, int>();
+            for (var i = 0; i < reader.FieldCount; i++)
             {
-                continue;
-            }
-
-            if (!columns.TryAdd(field, i))
-            {
-                Add(new IndicatorIssue(0, Name(field), IndicatorIssueCode.DuplicateColumn, name));
-            }
-        }
-
-        foreach (var required in new[] { IndicatorField.Indicator, IndicatorField.Country, IndicatorField.Year, IndicatorField.Value })
-        {
-            if (!columns.ContainsKey(required))
-            {
-                Add(new IndicatorIssue(0, Name(required), IndicatorIssueCode.MissingColumn));
-            }
-        }
-
-        if (issues.Count > 0)
-        {
-            return Done(rows, 0, 0);
-        }
-
-        while (reader.Read())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            read++;
-            if (read > MaxRows)
-            {
-                Add(new IndicatorIssue(0, "file", IndicatorIssueCode.TooManyRows, MaxRows.ToString(CultureInfo.InvariantCulture)));
-                return Done(rows, read - 1, bad);
-            }
-
-            var line = checked((int)reader.LineNumber);
-            var cells = new string[reader.FieldCount];
-            for (var i = 0; i < cells.Length; i++)
-            {
-                cells[i] = (reader.GetString(i) ?? "").Trim();
-            }
-
-            if (cells.Any(c => c.Contains('\uFFFD', StringComparison.Ordinal)))
-            {
-                Add(new IndicatorIssue(0, "file", IndicatorIssueCode.NotUtf8, line.ToString(CultureInfo.InvariantCulture)));
-                return Done(rows, read, bad + 1);
-            }
-
-            string Cell(IndicatorField field) => columns.TryGetValue(field, out var i) && i < cells.Length ? cells[i] : "";
-            var before = issues.Count + omitted;
-            var row = ReadRow(line, Cell, catalog, Add);
-            if (row is not null)
-            {
-                var key = (row.IndicatorKey, row.Country, row.Year, row.Breakdown);
-                if (seen.TryGetValue(key, out var first))
+                var name = (reader.GetString(i) ?? "").Trim().TrimStart('\uFEFF');
+                if (!IsText(name))
                 {
-                    Add(new IndicatorIssue(line, Name(IndicatorField.Indicator), IndicatorIssueCode.Duplicate, row.IndicatorKey, first));
-                    row = null;
+                    Add(new IndicatorIssue(0, "file", IndicatorIssueCode.NotUtf8));
+                    return Done(rows, 0, 0);
                 }
-                else
+
+                if (!mapping.TryGetValue(name, out var field) && !ByName.TryGetValue(name, out field))
                 {
-                    seen[key] = line;
+                    continue;
+                }
+
+                if (!columns.TryAdd(field, i))
+                {
+                    Add(new IndicatorIssue(0, Name(field), IndicatorIssueCode.DuplicateColumn, name));
                 }
             }
 
-            if (row is null || issues.Count + omitted > before)
+            foreach (var required in new[] { IndicatorField.Indicator, IndicatorField.Country, IndicatorField.Year, IndicatorField.Value })
             {
-                bad++;
-                continue;
+                if (!columns.ContainsKey(required))
+                {
+                    Add(new IndicatorIssue(0, Name(required), IndicatorIssueCode.MissingColumn));
+                }
             }
 
-            rows.Add(row);
-        }
+            if (issues.Count > 0)
+            {
+                return Done(rows, 0, 0);
+            }
 
-        return Done(rows, read, bad);
+            while (reader.Read())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                read++;
+                if (read > MaxRows)
+                {
+                    Add(new IndicatorIssue(0, "file", IndicatorIssueCode.TooManyRows, MaxRows.ToString(CultureInfo.InvariantCulture)));
+                    return Done(rows, read - 1, bad);
+                }
+
+                var line = checked((int)reader.LineNumber);
+                var cells = new string[reader.FieldCount];
+                for (var i = 0; i < cells.Length; i++)
+                {
+                    cells[i] = (reader.GetString(i) ?? "").Trim();
+                }
+
+                if (!cells.All(IsText))
+                {
+                    Add(new IndicatorIssue(0, "file", IndicatorIssueCode.NotUtf8, line.ToString(CultureInfo.InvariantCulture)));
+                    return Done(rows, read, bad + 1);
+                }
+
+                string Cell(IndicatorField field) => columns.TryGetValue(field, out var i) && i < cells.Length ? cells[i] : "";
+                var before = issues.Count + omitted;
+                var row = ReadRow(line, Cell, catalog, Add);
+                if (row is not null)
+                {
+                    var key = (row.IndicatorKey, row.Country, row.Year, row.Breakdown);
+                    if (seen.TryGetValue(key, out var first))
+                    {
+                        Add(new IndicatorIssue(line, Name(IndicatorField.Indicator), IndicatorIssueCode.Duplicate, row.IndicatorKey, first));
+                        row = null;
+                    }
+                    else
+                    {
+                        seen[key] = line;
+                    }
+                }
+
+                if (row is null || issues.Count + omitted > before)
+                {
+                    bad++;
+                    continue;
+                }
+
+                rows.Add(row);
+            }
+
+            if (read == 0)
+            {
+                Add(new IndicatorIssue(0, "file", IndicatorIssueCode.NoRows));
+            }
+
+            return Done(rows, read, bad);
+        }
     }
+
+    /// <summary>Not UTF-8 (decoded to replacement characters) or binary (NUL, which no database text column takes).</summary>
+    private static bool IsText(string cell) => !cell.AsSpan().ContainsAny('\uFFFD', '\0');
 
     private static IndicatorRow? ReadRow(int line, Func<IndicatorField, string> cell, IndicatorCatalog catalog, Action<IndicatorIssue> add)
     {

@@ -159,6 +159,12 @@ public static class TransparencyImport
             return FileError(result, ImportIssueCode.EmptyFile);
         }
 
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            // A binary file, or UTF-16 read as UTF-8; no database text column takes a NUL.
+            return FileError(result, ImportIssueCode.InvalidEncoding);
+        }
+
         foreach (var bad in options.CountryMap.Errors)
         {
             result.Issues.Add(new ImportIssue(0, "country", ImportIssueCode.CountryMapMalformed, [bad]));
@@ -234,7 +240,9 @@ public static class TransparencyImport
 
             if (!known.Contains(field))
             {
-                result.Issues.Add(new ImportIssue(headerLine, header[i], ImportIssueCode.UnknownColumn, [header[i], string.Join(", ", known)]));
+                // A column without a name is named by its position, so that the message can point at it.
+                var shown = string.IsNullOrWhiteSpace(header[i]) ? $"#{(i + 1).ToString(CultureInfo.InvariantCulture)}" : header[i];
+                result.Issues.Add(new ImportIssue(headerLine, shown, ImportIssueCode.UnknownColumn, [shown, string.Join(", ", known)]));
                 result.FileFailed = true;
             }
             else if (!columns.TryAdd(field, i))

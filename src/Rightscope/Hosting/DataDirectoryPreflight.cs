@@ -1,5 +1,7 @@
+using System.Globalization;
 using Rightscope.Data;
 using Rightscope.Infrastructure;
+using Rightscope.Infrastructure.Web;
 
 namespace Rightscope.Hosting;
 
@@ -12,6 +14,8 @@ namespace Rightscope.Hosting;
 public static class DataDirectoryPreflight
 {
     private const int ProbeBytes = 64 * 1024;
+
+    public const long MinimumFreeBytes = 32L * 1024 * 1024;
 
     public static void Check(IServiceProvider services)
     {
@@ -37,7 +41,17 @@ public static class DataDirectoryPreflight
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             TryDelete(probe);
-            throw new StartupException($"The data directory {dataDirectory.Path} is not writable ({e.Message}). Free disk space or make it writable, or set RIGHTSCOPE_DATA_DIR to a writable directory.");
+            throw new StartupException(StorageFullMiddleware.IsStorageFull(e)
+                ? $"The data directory {dataDirectory.Path} is full ({e.Message.TrimEnd('.')}). Free disk space there, or set RIGHTSCOPE_DATA_DIR to a directory with space."
+                : $"The data directory {dataDirectory.Path} is not writable ({e.Message.TrimEnd('.')}). Free disk space or make it writable, or set RIGHTSCOPE_DATA_DIR to a writable directory.");
+        }
+
+        // The probe fits in a nearly full disk; the first migration, the WAL and a day of submissions do not.
+        var free = FreeBytes(dataDirectory.Path);
+        if (free is { } bytes && bytes < MinimumFreeBytes)
+        {
+            throw new StartupException(string.Create(CultureInfo.InvariantCulture,
+                $"The data directory {dataDirectory.Path} has only {bytes / 1024 / 1024} MiB free; Rightscope needs at least {MinimumFreeBytes / 1024 / 1024} MiB to start. Free disk space there, or set RIGHTSCOPE_DATA_DIR to a directory with space."));
         }
 
         if (settings.SqliteFile is { } file && File.Exists(file) && new FileInfo(file).IsReadOnly)
@@ -48,6 +62,19 @@ public static class DataDirectoryPreflight
 
     private static bool MissingKeyFile(IConfiguration configuration, DataDirectory dataDirectory, string key, string fileName) =>
         string.IsNullOrWhiteSpace(configuration[key]) && !File.Exists(Path.Combine(dataDirectory.Path, "keys", fileName));
+
+    private static long? FreeBytes(string path)
+    {
+        try
+        {
+            return new DriveInfo(path).AvailableFreeSpace;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            // Space cannot be measured here (an unusual file system); the probe above is the check that remains.
+            return null;
+        }
+    }
 
     private static void TryDelete(string path)
     {

@@ -176,6 +176,7 @@ public static class RightscopeWebApp
         app.UseHsts();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMiddleware<StorageFullMiddleware>();
         app.UseMiddleware<ApiProblemsMiddleware>();
         app.UseStaticFiles();
         app.UseRequestLocalization();

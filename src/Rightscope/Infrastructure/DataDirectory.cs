@@ -21,7 +21,7 @@ public sealed class DataDirectory(string path)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new StartupException($"The data directory {Path} cannot be created: {e.Message}. Set RIGHTSCOPE_DATA_DIR to a writable directory.");
+            throw new StartupException($"The data directory {Path} cannot be created: {e.Message.TrimEnd('.')}. Set RIGHTSCOPE_DATA_DIR to a writable directory.");
         }
     }
 

@@ -68,7 +68,7 @@ public sealed class SecretKeys
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new StartupException($"The key file {path} cannot be written: {e.Message}. Set {key} or RIGHTSCOPE_DATA_DIR.");
+            throw new StartupException($"The key file {path} cannot be written: {e.Message.TrimEnd('.')}. Set {key} or RIGHTSCOPE_DATA_DIR.");
         }
     }
 

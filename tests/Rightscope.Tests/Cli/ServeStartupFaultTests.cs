@@ -20,6 +20,7 @@ public sealed class ServeStartupFaultTests
 
         result.AssertFailedWith(dataDirectory, "RIGHTSCOPE_DATA_DIR");
         Assert.DoesNotContain("   at ", result.Out + result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("..", result.Error.Replace(dataDirectory, "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]

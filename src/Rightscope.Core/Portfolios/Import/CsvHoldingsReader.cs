@@ -151,10 +151,34 @@ internal sealed class CsvHoldingsReader
                     // Bytes past the sniffed start that are not UTF-8 come out as replacement characters.
                     (problems ??= []).Add(new CellProblem(i, ImportIssueCode.InvalidEncoding, Issues.Arguments(("encoding", "utf-8"))));
                 }
+                else if (cells[i]!.Contains('\0', StringComparison.Ordinal) || HasLoneSurrogate(cells[i]!))
+                {
+                    // Binary content, or UTF-16 that is not: no database text column takes a NUL, and no text has half a
+                    // character. The half is replaced (through UTF-8) so that the checks after this one can still read the row.
+                    cells[i] = System.Text.Encoding.UTF8.GetString(System.Text.Encoding.UTF8.GetBytes(cells[i]!));
+                    (problems ??= []).Add(new CellProblem(i, ImportIssueCode.InvalidEncoding, Issues.Arguments(("encoding", EncodingName))));
+                }
             }
 
             yield return new SourceRow(checked((int)reader.LineNumber), cells, problems);
         }
+    }
+
+    private static bool HasLoneSurrogate(string cell)
+    {
+        for (var i = 0; i < cell.Length; i++)
+        {
+            if (char.IsHighSurrogate(cell[i]) && i + 1 < cell.Length && char.IsLowSurrogate(cell[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(cell[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool LooksLikeUtf16(ReadOnlySpan<byte> head, out bool bigEndian)

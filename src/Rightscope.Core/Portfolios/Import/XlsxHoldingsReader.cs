@@ -23,6 +23,20 @@ internal sealed class XlsxHoldingsReader : IDisposable
         CloseInput = true,
     };
 
+    /// <summary>
+    /// The shared strings are kept in memory for the whole read, so their size is capped: far above what 200,000 rows
+    /// of holdings need, far below what a small compressed part can inflate to (a "zip bomb" is refused, not loaded).
+    /// </summary>
+    private static readonly XmlReaderSettings SharedStringsXmlSettings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        CloseInput = true,
+        MaxCharactersInDocument = 100_000_000,
+    };
+
     private readonly SpreadsheetDocument _document;
     private readonly WorksheetPart _sheet;
     private readonly string[] _sharedStrings;
@@ -267,7 +281,7 @@ internal sealed class XlsxHoldingsReader : IDisposable
         }
 
         var strings = new List<string>();
-        using var xml = XmlReader.Create(part.GetStream(FileMode.Open, FileAccess.Read), XmlSettings);
+        using var xml = XmlReader.Create(part.GetStream(FileMode.Open, FileAccess.Read), SharedStringsXmlSettings);
         xml.MoveToContent();
         while (!xml.EOF)
         {

@@ -136,7 +136,7 @@ public sealed class PortfolioImportModel(
         FileName = upload.FileName;
         Preview(content);
         Fingerprint = Report!.Fingerprint;
-        return Page();
+        return ReportPage();
     }
 
     /// <summary>Step 2a: the same upload read again with a changed mapping or options.</summary>
@@ -157,7 +157,7 @@ public sealed class PortfolioImportModel(
         FileName = upload.FileName;
         Preview(Protector.Unprotect(upload.Content));
         Fingerprint = Report!.Fingerprint;
-        return ModelState.IsValid ? Page() : this.InvalidForm();
+        return ModelState.IsValid ? ReportPage() : this.InvalidForm();
     }
 
     /// <summary>Step 2b: writes what the preview showed, or nothing.</summary>
@@ -214,6 +214,20 @@ public sealed class PortfolioImportModel(
     public string Describe(ImportIssue issue) => ImportMessages.Format(text, issue);
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The report of an upload: 200 when it may be written, 422 when it may not (the page still offers another
+    /// mapping for the kept upload, but the file as read is refused).
+    /// </summary>
+    private PageResult ReportPage()
+    {
+        if (!Report!.CanWrite)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        }
+
+        return Page();
+    }
 
     private void Preview(byte[] content)
     {

@@ -26,6 +26,7 @@ public sealed class ErrorModel : PageModel
             403 => ("Error.Forbidden.Title", "Error.Forbidden.Message"),
             404 => ("Error.NotFound.Title", "Error.NotFound.Message"),
             413 => ("Error.TooLarge.Title", "Error.TooLarge.Message"),
+            503 when HttpContext.Items.ContainsKey(Infrastructure.Web.StorageFullMiddleware.ItemKey) => ("Error.StorageFull.Title", "Error.StorageFull.Message"),
             429 or 503 => ("Error.Busy.Title", "Error.Busy.Message"),
             _ => ("Error.Title", "Error.Message"),
         };

@@ -68,7 +68,7 @@ public sealed partial class PortfolioImportPageTests
 
         // A file with an error: the report names line, column and reason; nothing is written and there is no confirm button.
         var bad = await UploadAsync(client, page, "bad.csv", GoodCsv().Replace(IsinA, BadIsin, StringComparison.Ordinal));
-        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
         var badHtml = await bad.Content.ReadAsStringAsync();
         Assert.Contains($"The check digit of ISIN &quot;{BadIsin}&quot; is wrong", badHtml, StringComparison.Ordinal);
         Assert.Matches(@"<td>2</td>\s*<td>isin</td>", badHtml);
