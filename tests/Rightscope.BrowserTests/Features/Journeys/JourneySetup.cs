@@ -33,6 +33,9 @@ public static class JourneySetup
         await page.GetByLabel("Address name (in /report/…)", new() { Exact = true }).FillAsync(channel);
         await page.GetByLabel("Name in English", new() { Exact = true }).FillAsync(name);
         await page.GetByLabel("Name in Chinese", new() { Exact = true }).FillAsync("产品申诉渠道 " + marker);
+        // Text typed in the other language is marked as such, so it is spell-checked and read out in that language.
+        await Assertions.Expect(page.GetByLabel("Name in Chinese", new() { Exact = true })).ToHaveAttributeAsync("lang", "zh-Hans");
+        await Assertions.Expect(page.GetByLabel("Introduction in English", new() { Exact = true })).ToHaveAttributeAsync("lang", "en");
         await page.GetByLabel("Introduction in English", new() { Exact = true }).FillAsync("Tell us how our product harmed you or others.");
         await page.GetByLabel("Introduction in Chinese", new() { Exact = true }).FillAsync("请告诉我们我们的产品如何伤害了您或他人。");
         await page.GetByLabel("Questionnaire", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Grievance (harm from a product or service)" });
