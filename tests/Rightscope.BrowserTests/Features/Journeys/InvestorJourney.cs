@@ -9,6 +9,15 @@ namespace Rightscope.BrowserTests.Features.Journeys;
 /// <summary>An investor creates a portfolio, imports holdings, screens them and proposes to exclude the riskiest company.</summary>
 public sealed class InvestorJourney(BrowserFixture fixture)
 {
+    private const string ChartTextOutsideItsChart = """
+        () => [...document.querySelectorAll('svg.chart')].flatMap(svg => {
+            const chart = svg.getBoundingClientRect();
+            return [...svg.querySelectorAll('text')]
+                .filter(t => { const r = t.getBoundingClientRect(); return r.left < chart.left - 1 || r.right > chart.right + 1; })
+                .map(t => t.textContent);
+        })
+        """;
+
     [Fact]
     public async Task An_investor_imports_a_portfolio_screens_it_and_proposes_an_exclusion_and_the_key_pages_pass_axe_in_both_languages()
     {
@@ -52,6 +61,14 @@ public sealed class InvestorJourney(BrowserFixture fixture)
         var tiers = page.GetByRole(AriaRole.Table, new() { Name = "Holdings, weight and market value per tier", Exact = true });
         await Assertions.Expect(tiers.GetByRole(AriaRole.Row).Filter(new() { HasTextRegex = new Regex("^\\s*Tier 3") }).GetByRole(AriaRole.Cell).First).ToHaveTextAsync("1");
         await keyPages.CheckAsync(page, "dashboard");
+        foreach (var language in KeyPages.Languages)
+        {
+            // Chinese chart labels, twice as wide as Latin ones, used to run out of the chart's left edge.
+            await KeyPages.SwitchLanguageAsync(page, language);
+            Assert.Empty(await page.EvaluateAsync<string[]>(ChartTextOutsideItsChart));
+        }
+
+        await KeyPages.SwitchLanguageAsync(page, "en");
         await page.GetByRole(AriaRole.Link, new() { Name = alpha, Exact = true }).First.ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(alpha);
         await keyPages.CheckAsync(page, "company");
