@@ -10,7 +10,7 @@ namespace Rightscope.Core.Charts;
 /// </summary>
 internal static class Svg
 {
-    /// <summary>Characters of a label kept in the drawing; the paired table always has the whole text.</summary>
+    /// <summary>Columns of a label kept in the drawing (a wide character takes two); the paired table always has the whole text.</summary>
     public const int LabelMaxLength = 28;
 
     public const double FontSize = 13;
@@ -77,11 +77,39 @@ internal static class Svg
     public static string Number(double value) =>
         double.IsFinite(value) ? Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture) : "0";
 
-    /// <summary>A label cut to <paramref name="max"/> text elements (never inside a surrogate pair or a combining sequence).</summary>
+    /// <summary>
+    /// A label cut to <paramref name="max"/> columns (never inside a surrogate pair or a combining sequence). A Chinese
+    /// character is about twice as wide as a Latin letter: counted as one, a Chinese label ran out of the label area
+    /// and was clipped at the chart's left edge.
+    /// </summary>
     public static string Shorten(string label, int max = LabelMaxLength)
     {
-        var info = new StringInfo(label);
-        return info.LengthInTextElements <= max ? label : info.SubstringByTextElements(0, max - 1) + "…";
+        var elements = StringInfo.GetTextElementEnumerator(label);
+        var kept = new StringBuilder();
+        var columns = 0;
+        while (elements.MoveNext())
+        {
+            var element = (string)elements.Current;
+            columns += Columns(element);
+            if (columns <= max - 1)
+            {
+                kept.Append(element);
+            }
+        }
+
+        return columns <= max ? label : kept.Append('…').ToString();
+    }
+
+    /// <summary>Two columns for East Asian wide and full-width characters and emoji, one for anything else.</summary>
+    private static int Columns(string element)
+    {
+        // A lone surrogate decodes to the replacement character (one column) instead of throwing.
+        Rune.DecodeFromUtf16(element, out var rune, out _);
+        var c = rune.Value;
+        return c is (>= 0x1100 and <= 0x115F) or (>= 0x2E80 and <= 0xA4CF) or (>= 0xAC00 and <= 0xD7A3) or (>= 0xF900 and <= 0xFAFF)
+            or (>= 0xFE30 and <= 0xFE4F) or (>= 0xFF00 and <= 0xFF60) or (>= 0xFFE0 and <= 0xFFE6) or (>= 0x1F300 and <= 0x1FAFF) or (>= 0x20000 and <= 0x3FFFD)
+            ? 2
+            : 1;
     }
 
     /// <summary>A CSS class fragment reduced to [a-z0-9-], so a tone can never break out of the attribute.</summary>

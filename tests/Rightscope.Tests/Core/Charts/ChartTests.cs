@@ -168,9 +168,19 @@ public sealed class ChartTests
         var label = string.Concat(Enumerable.Repeat("监控技术😀", 20));
         var root = Parse(BarChart.Render(Text, [new Bar(label, 1, "1", Tier1)]));
         var drawn = root.Descendants(Ns + "text").First(t => t.Attribute("class")!.Value == "chart-label").Value;
-        Assert.EndsWith("…", drawn, StringComparison.Ordinal);
-        Assert.Equal(28, new StringInfo(drawn).LengthInTextElements);
+        // Wide characters count as two columns of the 28: two whole groups (20), three more characters (6), the ellipsis.
+        Assert.Equal("监控技术😀监控技术😀监控技…", drawn);
         Assert.DoesNotContain('\uFFFD', drawn);
+    }
+
+    [Fact]
+    public void Latin_labels_keep_28_characters_and_shorter_ones_are_drawn_whole()
+    {
+        var longLabel = new string('a', 40);
+        var whole = "Type 1: dedicated surveillance";
+        var root = Parse(BarChart.Render(Text, [new Bar(longLabel, 1, "1", Tier1), new Bar(whole[..28], 1, "1", Tier1), new Bar("监控技术", 1, "1", Tier1)]));
+        var drawn = root.Descendants(Ns + "text").Where(t => t.Attribute("class")!.Value == "chart-label").Select(t => t.Value).ToList();
+        Assert.Equal([new string('a', 27) + "…", whole[..28], "监控技术"], drawn);
     }
 
     public static class Generators
