@@ -129,6 +129,11 @@ public static class BenchmarkImportCommand
 
             var outcome = await editions.ImportAsync(
                 organization.Id, AuditActor.Person(user.Id, user.Email), user.Id, name, editionYear, found, importLevel.Value, read, path.Name, cancellationToken);
+            if (outcome.Error == BenchmarkImportOutcome.Ambiguous)
+            {
+                return io.Fail($"{path.Name}: company: \"{outcome.AmbiguousCompany}\" matches {outcome.Matches} companies in the registry of {slug}; merge or rename them so that it names one; nothing was written.");
+            }
+
             if (outcome.Error is not null)
             {
                 return io.Fail($"--edition: {slug} already has an edition named '{name}' (or with the address '{outcome.Slug}'); nothing was written.");

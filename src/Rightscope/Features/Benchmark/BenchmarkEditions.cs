@@ -16,7 +16,14 @@ using Rightscope.Features.Methodologies;
 namespace Rightscope.Features.Benchmark;
 
 /// <summary>What an import wrote: the draft edition, its companies, and the registry companies it had to create.</summary>
-public sealed record BenchmarkImportOutcome(Guid? EditionId, string? Slug, int Companies, IReadOnlyList<string> CreatedCompanies, string? Error);
+public sealed record BenchmarkImportOutcome(
+    Guid? EditionId, string? Slug, int Companies, IReadOnlyList<string> CreatedCompanies, string? Error, string? AmbiguousCompany = null, int Matches = 0)
+{
+    public const string Exists = "exists";
+
+    /// <summary>A company name of the file matches several registry companies: picking one would mix up identities.</summary>
+    public const string Ambiguous = "ambiguous";
+}
 
 /// <summary>The outcome of a workflow step: null error on success; <see cref="Missing"/> lists what publication needs.</summary>
 public sealed record EditionStepOutcome(EditionFailure? Failure, IReadOnlyList<MissingItem> Missing)
@@ -76,7 +83,18 @@ public sealed class BenchmarkEditions(RightscopeDbContext db, MethodologyRegistr
         var slug = Slugify(name, "edition");
         if (await db.BenchmarkEditions.AnyAsync(e => e.Slug == slug || e.Name == name, cancellationToken))
         {
-            return new(null, slug, 0, [], "exists");
+            return new(null, slug, 0, [], BenchmarkImportOutcome.Exists);
+        }
+
+        var registryCompanies = await db.Companies.ToListAsync(cancellationToken);
+        foreach (var rows in read.Companies)
+        {
+            var normalized = CompanyName.Normalize(rows.Name);
+            var matches = registryCompanies.Count(c => c.NormalizedName == normalized || c.NormalizedAltName == normalized);
+            if (matches > 1)
+            {
+                return new(null, slug, 0, [], BenchmarkImportOutcome.Ambiguous, rows.Name, matches);
+            }
         }
 
         var now = Now;
@@ -95,7 +113,6 @@ public sealed class BenchmarkEditions(RightscopeDbContext db, MethodologyRegistr
         };
         db.BenchmarkEditions.Add(edition);
 
-        var registryCompanies = await db.Companies.ToListAsync(cancellationToken);
         var created = new List<string>();
         var slugs = new HashSet<string>(StringComparer.Ordinal);
         foreach (var rows in read.Companies)

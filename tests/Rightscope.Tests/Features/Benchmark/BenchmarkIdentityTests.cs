@@ -104,4 +104,38 @@ public sealed class BenchmarkIdentityTests
         Assert.Equal((40d, 15d), (snapshot.Company("fictional-alpha-renamed")!.PreviousTotal, snapshot.Company("fictional-alpha-renamed")!.Change));
         Assert.Equal((null, null), (snapshot.Company("fictional-beta")!.PreviousTotal, snapshot.Company("fictional-beta")!.Change));
     }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task A_name_matching_two_registry_companies_is_refused_rather_than_guessed(string provider)
+    {
+        await using var app = await RightscopeFactory.StartAsync(provider);
+        var (org, owner) = await app.CreateOrganizationAsync(OrganizationKind.CivilSociety);
+        await QueryAsync(app, async db =>
+        {
+            var now = DateTime.UtcNow;
+            foreach (var (name, lei) in new[] { ("Fictional Beta", "529900T8BM49AURSDO55"), ("Fictional Beta Inc.", (string?)null) })
+            {
+                var company = new Company { OrganizationId = org.Id, NameEn = name, Lei = lei, CreatedAt = now, UpdatedAt = now };
+                CompanyCommands.SetNormalizedNames(company);
+                db.Companies.Add(company);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        var upload = await BenchmarkWorkflowTests.UploadAsync(await app.SignInAsync(owner.Email!), org.Slug, "Ambiguous benchmark 2026", Csv2025, level: "indicator", fileName: "twins.csv");
+        Assert.Equal(HttpStatusCode.BadRequest, upload.StatusCode);
+        Assert.Contains("twins.csv: company: \"Fictional Beta\" matches 2 companies in the registry; merge or rename them",
+            WebUtility.HtmlDecode(await upload.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        var file = Cli.HoldingsCommandTests.Write(Csv2025 + "\n");
+        (await Cli.Cli.RunAsync(app.Database, "", "import", "benchmark", "--org", org.Slug, "--edition", "Ambiguous benchmark 2026",
+            "--methodology", "digital-rights-benchmark@1.0.0", "--file", file, "--level", "indicator", "--as", owner.Email!))
+            .AssertFailedWith("company: \"Fictional Beta\" matches 2 companies in the registry of " + org.Slug, "nothing was written");
+
+        Assert.Equal(0, await QueryAsync(app, db => db.BenchmarkEditions.IgnoreQueryFilters().CountAsync(e => e.OrganizationId == org.Id)));
+        Assert.Equal(0, await QueryAsync(app, db => db.Assessments.IgnoreQueryFilters().CountAsync(a => a.OrganizationId == org.Id)));
+        Assert.Equal(2, await QueryAsync(app, db => db.Companies.IgnoreQueryFilters().CountAsync(c => c.OrganizationId == org.Id)));
+    }
 }
