@@ -11,6 +11,9 @@ namespace Rightscope.Core.Benchmark;
 public sealed record OpenDataRow(
     [property: JsonPropertyName("company")] string Company,
     [property: JsonPropertyName("company_slug")] string CompanySlug,
+    [property: JsonPropertyName("company_id")] string? CompanyId,
+    [property: JsonPropertyName("lei")] string? Lei,
+    [property: JsonPropertyName("isin")] string? Isin,
     [property: JsonPropertyName("rank")] int? Rank,
     [property: JsonPropertyName("kind")] string Kind,
     [property: JsonPropertyName("key")] string Key,
@@ -38,7 +41,7 @@ public sealed record OpenDataEdition(
 /// </summary>
 public static class OpenData
 {
-    public const string Schema = "rightscope/benchmark-open-data@1";
+    public const string Schema = "rightscope/benchmark-open-data@2";
     public const string DefaultLicence = "CC-BY-4.0";
     public const string TotalKind = "total";
     public const string CategoryKind = "category";
@@ -47,7 +50,7 @@ public static class OpenData
     public static readonly IReadOnlyList<string> CsvColumns =
     [
         "publisher", "edition", "year", "methodology", "licence", "published_on",
-        "company", "company_slug", "rank", "kind", "key", "category", "score", "content_sha256",
+        "company", "company_slug", "company_id", "lei", "isin", "rank", "kind", "key", "category", "score", "content_sha256",
     ];
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
@@ -72,7 +75,7 @@ public static class OpenData
             text.Append(SafeCsv.Line(
             [
                 edition.Publisher, edition.Edition, edition.Year.ToString(CultureInfo.InvariantCulture), edition.Methodology,
-                edition.Licence, edition.PublishedOn, row.Company, row.CompanySlug,
+                edition.Licence, edition.PublishedOn, row.Company, row.CompanySlug, row.CompanyId ?? "", row.Lei ?? "", row.Isin ?? "",
                 row.Rank?.ToString(CultureInfo.InvariantCulture) ?? "", row.Kind, row.Key, row.Category ?? "", Number(row.Score),
                 edition.ContentSha256,
             ])).Append('\n');

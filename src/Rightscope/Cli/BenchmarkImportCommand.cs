@@ -1,9 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Rightscope.Core.Accounts;
 using Rightscope.Core.Benchmark;
 using Rightscope.Data;
+using Rightscope.Features.Accounts;
 using Rightscope.Features.Audit;
 using Rightscope.Features.Benchmark;
 
@@ -12,6 +15,7 @@ namespace Rightscope.Cli;
 /// <summary>
 /// <c>rightscope import benchmark</c>: reads benchmark results (element answers or indicator scores) from CSV, prints
 /// every issue as <c>FILE:LINE: FIELD: message</c>, and writes a draft edition (all or nothing unless <c>--skip-bad-rows</c>).
+/// The import is made in the name of a member (<c>--as</c>) so that four eyes hold: that member cannot approve it.
 /// </summary>
 public static class BenchmarkImportCommand
 {
@@ -28,10 +32,15 @@ public static class BenchmarkImportCommand
             Description = "A column mapping entry SOURCE=FIELD (repeatable); fields: company, service, indicator, element, answer, score.",
             AllowMultipleArgumentsPerToken = true,
         };
+        var importer = new Option<string>("--as")
+        {
+            Description = "The e-mail address of the member making the import (owner or analyst of --org); another member approves it.",
+            Required = true,
+        };
         var skip = new Option<bool>("--skip-bad-rows") { Description = "Write the good rows and list the bad ones, instead of writing nothing." };
         var command = new Command("benchmark", "Import benchmark results from CSV as a draft edition for review.")
         {
-            org, edition, methodology, file, level, year, map, skip,
+            org, edition, methodology, file, importer, level, year, map, skip,
         };
         command.SetAction(async (parse, cancellationToken) => await RightscopeCli.Guarded(io, async () =>
         {
@@ -75,6 +84,20 @@ public static class BenchmarkImportCommand
                 return io.Fail($"--org: no organization has the slug '{slug}'.");
             }
 
+            var email = parse.GetValue(importer)!.Trim();
+            var user = await scope.ServiceProvider.GetRequiredService<UserManager<User>>().FindByEmailAsync(email);
+            var role = user is null ? null : await db.Memberships.IgnoreQueryFilters().AsNoTracking()
+                .Where(m => m.OrganizationId == organization.Id && m.UserId == user.Id).Select(m => (Role?)m.Role).FirstOrDefaultAsync(cancellationToken);
+            if (user is null || role is null)
+            {
+                return io.Fail($"--as: {email} is not a member of {slug}; nothing was written.");
+            }
+
+            if (!role.Value.Grants(Permission.EditWorkspace))
+            {
+                return io.Fail($"--as: {email} is {role.Value.ToCode()} of {slug} and may not import; an owner or analyst imports (nothing was written).");
+            }
+
             scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(organization.Id);
             var editions = scope.ServiceProvider.GetRequiredService<BenchmarkEditions>();
             var methodologyId = parse.GetValue(methodology)!;
@@ -105,7 +128,12 @@ public static class BenchmarkImportCommand
             }
 
             var outcome = await editions.ImportAsync(
-                organization.Id, AuditActor.CommandLine(), Guid.Empty, name, editionYear, found, importLevel.Value, read, path.Name, cancellationToken);
+                organization.Id, AuditActor.Person(user.Id, user.Email), user.Id, name, editionYear, found, importLevel.Value, read, path.Name, cancellationToken);
+            if (outcome.Error == BenchmarkImportOutcome.Ambiguous)
+            {
+                return io.Fail($"{path.Name}: company: \"{outcome.AmbiguousCompany}\" matches {outcome.Matches} companies in the registry of {slug}; merge or rename them so that it names one; nothing was written.");
+            }
+
             if (outcome.Error is not null)
             {
                 return io.Fail($"--edition: {slug} already has an edition named '{name}' (or with the address '{outcome.Slug}'); nothing was written.");
@@ -117,7 +145,7 @@ public static class BenchmarkImportCommand
             }
 
             io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Created draft edition '{name}' ({found.Id}, {parse.GetValue(level)} level) with {outcome.Companies} companies; {read.BadRows} bad row(s) skipped. A reviewer approves it at /o/{slug}/benchmark/{outcome.EditionId}."));
+                $"Created draft edition '{name}' ({found.Id}, {parse.GetValue(level)} level) with {outcome.Companies} companies as {user.Email}; {read.BadRows} bad row(s) skipped. A reviewer other than {user.Email} approves it at /o/{slug}/benchmark/{outcome.EditionId}."));
             return ExitCodes.Success;
         }));
         return command;

@@ -11,7 +11,7 @@ public sealed class BenchmarkCommandTests
     private static string Write(string content) => HoldingsCommandTests.Write(content);
 
     private static Task<CliResult> ImportAsync(TestDatabase database, string file, params string[] more) =>
-        Cli.RunAsync(database, "", ["import", "benchmark", "--org", "watchers", "--edition", "Watch benchmark 2026", "--methodology", "digital-rights-benchmark@1.0.0", "--file", file, .. more]);
+        Cli.RunAsync(database, "", ["import", "benchmark", "--org", "watchers", "--edition", "Watch benchmark 2026", "--methodology", "digital-rights-benchmark@1.0.0", "--file", file, "--as", "owner@watchers.example", .. more]);
 
     [Theory]
     [ClassData(typeof(ProviderData))]
@@ -86,10 +86,10 @@ public sealed class BenchmarkCommandTests
         (await Cli.CreateOwnerAsync(database, "owner@watchers.example", "watchers", "civil-society")).AssertSucceeded();
         var file = Write(Features.Benchmark.BenchmarkWorkflowTests.GoodCsv + "\n");
 
-        (await Cli.RunAsync(database, "", "import", "benchmark", "--org", "nobody", "--edition", "E 2026", "--methodology", "digital-rights-benchmark@1.0.0", "--file", file))
+        (await Cli.RunAsync(database, "", "import", "benchmark", "--org", "nobody", "--edition", "E 2026", "--methodology", "digital-rights-benchmark@1.0.0", "--file", file, "--as", "owner@watchers.example"))
             .AssertFailedWith("--org: no organization has the slug 'nobody'");
         (await ImportAsync(database, file, "--level", "section")).AssertFailedWith("--level: 'section' is neither element nor indicator");
-        (await Cli.RunAsync(database, "", "import", "benchmark", "--org", "watchers", "--edition", "E 2026", "--methodology", "no-such@1.0.0", "--file", file))
+        (await Cli.RunAsync(database, "", "import", "benchmark", "--org", "watchers", "--edition", "E 2026", "--methodology", "no-such@1.0.0", "--file", file, "--as", "owner@watchers.example"))
             .AssertFailedWith("--methodology: 'no-such@1.0.0' is not KEY@VERSION");
     }
 }

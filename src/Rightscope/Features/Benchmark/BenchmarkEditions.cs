@@ -16,7 +16,14 @@ using Rightscope.Features.Methodologies;
 namespace Rightscope.Features.Benchmark;
 
 /// <summary>What an import wrote: the draft edition, its companies, and the registry companies it had to create.</summary>
-public sealed record BenchmarkImportOutcome(Guid? EditionId, string? Slug, int Companies, IReadOnlyList<string> CreatedCompanies, string? Error);
+public sealed record BenchmarkImportOutcome(
+    Guid? EditionId, string? Slug, int Companies, IReadOnlyList<string> CreatedCompanies, string? Error, string? AmbiguousCompany = null, int Matches = 0)
+{
+    public const string Exists = "exists";
+
+    /// <summary>A company name of the file matches several registry companies: picking one would mix up identities.</summary>
+    public const string Ambiguous = "ambiguous";
+}
 
 /// <summary>The outcome of a workflow step: null error on success; <see cref="Missing"/> lists what publication needs.</summary>
 public sealed record EditionStepOutcome(EditionFailure? Failure, IReadOnlyList<MissingItem> Missing)
@@ -76,7 +83,18 @@ public sealed class BenchmarkEditions(RightscopeDbContext db, MethodologyRegistr
         var slug = Slugify(name, "edition");
         if (await db.BenchmarkEditions.AnyAsync(e => e.Slug == slug || e.Name == name, cancellationToken))
         {
-            return new(null, slug, 0, [], "exists");
+            return new(null, slug, 0, [], BenchmarkImportOutcome.Exists);
+        }
+
+        var registryCompanies = await db.Companies.ToListAsync(cancellationToken);
+        foreach (var rows in read.Companies)
+        {
+            var normalized = CompanyName.Normalize(rows.Name);
+            var matches = registryCompanies.Count(c => c.NormalizedName == normalized || c.NormalizedAltName == normalized);
+            if (matches > 1)
+            {
+                return new(null, slug, 0, [], BenchmarkImportOutcome.Ambiguous, rows.Name, matches);
+            }
         }
 
         var now = Now;
@@ -95,7 +113,6 @@ public sealed class BenchmarkEditions(RightscopeDbContext db, MethodologyRegistr
         };
         db.BenchmarkEditions.Add(edition);
 
-        var registryCompanies = await db.Companies.ToListAsync(cancellationToken);
         var created = new List<string>();
         var slugs = new HashSet<string>(StringComparer.Ordinal);
         foreach (var rows in read.Companies)
@@ -170,7 +187,7 @@ public sealed class BenchmarkEditions(RightscopeDbContext db, MethodologyRegistr
         await audit.SaveChangesAsync(new AuditRecord(
             organizationId, actor, "benchmark.imported", "benchmark-edition", edition.Id.ToString("N"),
             string.Create(CultureInfo.InvariantCulture,
-                $"{name} ({methodology.Id}, {edition.Level} level) from {edition.SourceFile}: {read.Companies.Count} companies, {read.RowsRead} rows read, {read.BadRows} bad rows skipped, {created.Count} companies added to the registry")),
+                $"{name} ({methodology.Id}, {edition.Level} level) from {edition.SourceFile}, imported by {actor.Display}: {read.Companies.Count} companies, {read.RowsRead} rows read, {read.BadRows} bad rows skipped, {created.Count} companies added to the registry")),
             cancellationToken);
         return new(edition.Id, slug, read.Companies.Count, created, null);
     }
@@ -201,11 +218,13 @@ public sealed class BenchmarkEditions(RightscopeDbContext db, MethodologyRegistr
             }
         }
 
+        var importer = await db.Users.AsNoTracking().Where(u => u.Id == edition.ImportedByUserId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken)
+            ?? "the command line";
         edition.Status = EditionStatus.Approved;
         (edition.ApprovedByUserId, edition.ApprovedAt) = (approverId, Now);
         edition.ConcurrencyToken = Guid.NewGuid();
         await audit.SaveChangesAsync(Record(edition, actor, "benchmark.approved",
-            string.Create(CultureInfo.InvariantCulture, $"{edition.Name}: approved as a whole; {approved} of {assessments.Count} assessments approved with it")), cancellationToken);
+            string.Create(CultureInfo.InvariantCulture, $"{edition.Name}: imported by {importer}, approved as a whole by {actor.Display}; {approved} of {assessments.Count} assessments approved with it")), cancellationToken);
         return EditionStepOutcome.Done;
     }
 
@@ -270,7 +289,7 @@ public sealed class BenchmarkEditions(RightscopeDbContext db, MethodologyRegistr
             .OrderByDescending(e => e.Year).ThenByDescending(e => e.PublishedAt).FirstOrDefaultAsync(cancellationToken);
         edition.Licence = licence;
         var snapshot = PublishedEditionBuilder.Build(publisher, publisherSlug, edition, methodology, DateOnly.FromDateTime(Now), scored,
-            previous?.Snapshot is { } json ? PublishedEdition.FromJson(json) : null);
+            previous?.Snapshot is { } json ? await WithIdentitiesAsync(previous.Id, PublishedEdition.FromJson(json), cancellationToken) : null);
         edition.Status = EditionStatus.Published;
         (edition.PublishedByUserId, edition.PublishedAt) = (publisherId, Now);
         (edition.Snapshot, edition.ContentHash) = (snapshot.ToJson(), snapshot.ContentHash);
@@ -278,6 +297,25 @@ public sealed class BenchmarkEditions(RightscopeDbContext db, MethodologyRegistr
         await audit.SaveChangesAsync(Record(edition, actor, "benchmark.published",
             $"{edition.Name}: published at /benchmark/{publisherSlug}/{edition.Slug} under {licence}; {scored.Count} companies; content sha256 {snapshot.ContentHash}"), cancellationToken);
         return EditionStepOutcome.Done;
+    }
+
+    /// <summary>
+    /// A snapshot published before company identities were recorded gets them from its edition's entries, so
+    /// year-over-year change never falls back to matching names.
+    /// </summary>
+    private async Task<PublishedEdition> WithIdentitiesAsync(Guid editionId, PublishedEdition snapshot, CancellationToken cancellationToken)
+    {
+        if (snapshot.Companies.All(c => c.CompanyId is not null))
+        {
+            return snapshot;
+        }
+
+        var companyOf = await db.BenchmarkEntries.AsNoTracking().Where(e => e.EditionId == editionId)
+            .ToDictionaryAsync(e => e.CompanySlug, e => e.CompanyId, StringComparer.Ordinal, cancellationToken);
+        return snapshot with
+        {
+            Companies = [.. snapshot.Companies.Select(c => c.CompanyId is null && companyOf.TryGetValue(c.Slug, out var id) ? c with { CompanyId = CompanyIdentity.Of(id) } : c)],
+        };
     }
 
     /// <summary>Scores every company of the edition with the engine, from its answers or its imported indicator scores.</summary>
@@ -289,6 +327,9 @@ public sealed class BenchmarkEditions(RightscopeDbContext db, MethodologyRegistr
         var answers = (await db.AssessmentAnswers.AsNoTracking().Where(a => ids.Contains(a.AssessmentId)).ToListAsync(cancellationToken)).ToLookup(a => a.AssessmentId);
         var given = (await db.BenchmarkIndicatorScores.AsNoTracking().Where(s => ids.Contains(s.AssessmentId)).ToListAsync(cancellationToken)).ToLookup(s => s.AssessmentId);
         var evidence = (await db.Evidence.AsNoTracking().Where(e => ids.Contains(e.AssessmentId)).ToListAsync(cancellationToken)).ToLookup(e => e.AssessmentId);
+        var companyIds = entries.Select(e => e.CompanyId).Distinct().ToList();
+        var identifiers = await db.Companies.AsNoTracking().Where(c => companyIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.Lei, c.Isin }).ToDictionaryAsync(c => c.Id, cancellationToken);
         var scored = new List<ScoredEntry>();
         foreach (var entry in entries)
         {
@@ -305,7 +346,9 @@ public sealed class BenchmarkEditions(RightscopeDbContext db, MethodologyRegistr
             scored.Add(new ScoredEntry(
                 entry, services, ScoringEngine.Score(methodology, input),
                 own.ToDictionary(e => e.Id.ToString("N"), e => new PublishedEvidence(e.Title, e.Url)),
-                own.GroupBy(e => e.ItemKey).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(e => e.Id.ToString("N"))])));
+                own.GroupBy(e => e.ItemKey).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(e => e.Id.ToString("N"))]),
+                identifiers.GetValueOrDefault(entry.CompanyId)?.Lei,
+                identifiers.GetValueOrDefault(entry.CompanyId)?.Isin));
         }
 
         return scored;

@@ -109,6 +109,12 @@ public sealed class EditionImportModel(OrganizationContext context, BenchmarkEdi
         var actor = AuditActor.SignedIn(User);
         Outcome = await editions.ImportAsync(
             context.Current.Id, actor, context.Membership!.UserId, Name, year, methodology!, level!.Value, read, Path.GetFileName(Upload.FileName), cancellationToken);
+        if (Outcome.Error == BenchmarkImportOutcome.Ambiguous)
+        {
+            ModelState.AddModelError("File", text["Import.Ambiguous", Path.GetFileName(Upload.FileName), Outcome.AmbiguousCompany!, Outcome.Matches]);
+            return this.InvalidForm();
+        }
+
         if (Outcome.Error is not null)
         {
             ModelState.AddModelError(nameof(Name), text["Import.Exists", Name]);

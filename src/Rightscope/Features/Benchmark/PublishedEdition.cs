@@ -35,9 +35,9 @@ public sealed record PublishedEdition(
     public IReadOnlyList<OpenDataRow> Rows() =>
     [
         .. Companies.SelectMany(c => Enumerable.Empty<OpenDataRow>()
-            .Append(new OpenDataRow(c.Name, c.Slug, c.Rank, OpenData.TotalKind, OpenData.TotalKind, null, c.Total))
-            .Concat(Categories.Select(k => new OpenDataRow(c.Name, c.Slug, c.Rank, OpenData.CategoryKind, k.Key, null, c.CategoryScores.GetValueOrDefault(k.Key))))
-            .Concat(c.Indicators.Select(i => new OpenDataRow(c.Name, c.Slug, c.Rank, OpenData.IndicatorKind, i.Key, i.Category, i.Score)))),
+            .Append(new OpenDataRow(c.Name, c.Slug, c.CompanyId, c.Lei, c.Isin, c.Rank, OpenData.TotalKind, OpenData.TotalKind, null, c.Total))
+            .Concat(Categories.Select(k => new OpenDataRow(c.Name, c.Slug, c.CompanyId, c.Lei, c.Isin, c.Rank, OpenData.CategoryKind, k.Key, null, c.CategoryScores.GetValueOrDefault(k.Key))))
+            .Concat(c.Indicators.Select(i => new OpenDataRow(c.Name, c.Slug, c.CompanyId, c.Lei, c.Isin, c.Rank, OpenData.IndicatorKind, i.Key, i.Category, i.Score)))),
     ];
 
     public OpenDataEdition ToOpenData() => new(
@@ -61,7 +61,14 @@ public sealed record PublishedCompany(
     IReadOnlyList<string> Services,
     IReadOnlyDictionary<string, double?> CategoryScores,
     IReadOnlyList<PublishedIndicator> Indicators,
-    PublishedReply Reply);
+    PublishedReply Reply,
+    string? CompanyId = null,
+    string? Lei = null,
+    string? Isin = null)
+{
+    /// <summary>Null for snapshots published before identities were recorded (their companies are matched through the edition's entries).</summary>
+    public CompanyIdentity? Identity => CompanyId is null ? null : new CompanyIdentity(CompanyId, Lei, Isin);
+}
 
 public sealed record PublishedIndicator(
     string Key,
@@ -90,7 +97,12 @@ public sealed record PublishedEvidence(string Title, string? Url);
 public sealed record PublishedReply(ReplyDecision Decision, string? Text, DateOnly? ReceivedOn);
 
 /// <summary>What publication scores for one company before ranking.</summary>
-public sealed record ScoredEntry(BenchmarkEntry Entry, IReadOnlyList<string> Services, ScoreResult Result, IReadOnlyDictionary<string, PublishedEvidence> Evidence, IReadOnlyDictionary<string, IReadOnlyList<string>> EvidenceByItem);
+public sealed record ScoredEntry(
+    BenchmarkEntry Entry, IReadOnlyList<string> Services, ScoreResult Result, IReadOnlyDictionary<string, PublishedEvidence> Evidence,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> EvidenceByItem, string? Lei = null, string? Isin = null)
+{
+    public CompanyIdentity Identity => new(CompanyIdentity.Of(Entry.CompanyId), Lei, Isin);
+}
 
 /// <summary>Builds the snapshot from the scores of every company of an edition.</summary>
 public static class PublishedEditionBuilder
@@ -121,7 +133,15 @@ public static class PublishedEditionBuilder
         IReadOnlyList<ScoredEntry> entries, PublishedEdition? previous)
     {
         var (categories, indicators, indicatorOfItem) = Structure(methodology);
-        var previousTotals = previous?.Companies.ToDictionary(c => c.Slug, c => c.Total, StringComparer.Ordinal) ?? [];
+        var previousTotals = new Dictionary<string, double?>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            if (previous?.Companies.FirstOrDefault(c => c.Identity is { } identity && identity.SameAs(entry.Identity)) is { } before)
+            {
+                previousTotals[entry.Entry.CompanySlug] = before.Total;
+            }
+        }
+
         var ranked = BenchmarkRanking.Rank(entries.Select(e => (e.Entry.CompanySlug, e.Result.Total)), previousTotals)
             .ToDictionary(r => r.Company, StringComparer.Ordinal);
         var options = methodology.AnswerSets.SelectMany(s => s.Options.Select(o => (s.Key, o))).ToList();
@@ -157,7 +177,10 @@ public static class PublishedEditionBuilder
                 scored.Services,
                 categories.ToDictionary(c => c.Key, c => result.Node(c.Key).Score, StringComparer.Ordinal),
                 published,
-                new PublishedReply(scored.Entry.Reply, scored.Entry.ReplyText, scored.Entry.ReplyReceivedOn)));
+                new PublishedReply(scored.Entry.Reply, scored.Entry.ReplyText, scored.Entry.ReplyReceivedOn),
+                scored.Identity.Id,
+                scored.Lei,
+                scored.Isin));
         }
 
         companies = [.. companies.OrderBy(c => c.Rank is null).ThenBy(c => c.Rank).ThenBy(c => c.Slug, StringComparer.Ordinal)];

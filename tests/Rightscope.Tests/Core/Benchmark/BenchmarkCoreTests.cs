@@ -154,8 +154,8 @@ public sealed class BenchmarkCoreTests
     {
         OpenDataRow[] rows =
         [
-            new("Beta", "beta", 1, OpenData.TotalKind, "total", null, 50.5),
-            new("Alpha", "alpha", 2, OpenData.IndicatorKind, "g1", "governance", null),
+            new("Beta", "beta", "0197", null, null, 1, OpenData.TotalKind, "total", null, 50.5),
+            new("Alpha", "alpha", "0198", "529900T8BM49AURSDO55", null, 2, OpenData.IndicatorKind, "g1", "governance", null),
         ];
         var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
             System.Text.Encoding.UTF8.GetBytes("alpha\tindicator\tg1\tNA\nbeta\ttotal\ttotal\t50.5\n")));
