@@ -74,7 +74,8 @@ public static class IndicatorSteps
         int? Year = null,
         PerpetratorType? Perpetrator = null,
         VictimSex? Sex = null,
-        AgeBand? Age = null);
+        AgeBand? Age = null,
+        ViolationType[]? Violations = null);
 
     /// <summary>Adds cases directly, with only the clear triage metadata set (content bytes are placeholders).</summary>
     public static async Task AddCasesAsync(RightscopeFactory app, Guid organizationId, IEnumerable<TestCase> cases)
@@ -117,6 +118,7 @@ public static class IndicatorSteps
                     Perpetrator = c.Perpetrator,
                     VictimSex = c.Sex,
                     VictimAgeBand = c.Age,
+                    ViolationTypeKeys = ViolationTypeList.Write(c.Violations ?? []),
                 });
             }
 
