@@ -78,6 +78,7 @@ public sealed class IndicatorPagesTests
         var (org, owner) = await app.CreateOrganizationAsync(OrganizationKind.CivilSociety);
         var client = await app.SignInAsync(owner.Email!);
         Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(client, org.Slug, "Test data", GoodCsv)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PublishAsync(app, client, org.Slug, "Test data")).StatusCode);
 
         var indicator = await HtmlAsync(await client.GetAsync($"/o/{org.Slug}/indicators/internet-use"));
         Assert.Contains("<svg", indicator, StringComparison.Ordinal);
@@ -109,6 +110,72 @@ public sealed class IndicatorPagesTests
         var chinese = new HttpRequestMessage(HttpMethod.Get, $"/o/{org.Slug}/countries/KE");
         chinese.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Dzh-Hans%7Cuic%3Dzh-Hans");
         Assert.Contains("国家背景：肯尼亚", await HtmlAsync(await client.SendAsync(chinese)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task An_imported_dataset_is_a_draft_until_a_publisher_publishes_it_and_leaves_the_pages_when_withdrawn(string provider)
+    {
+        await using var app = await RightscopeFactory.StartAsync(provider);
+        var (org, owner) = await app.CreateOrganizationAsync(OrganizationKind.CivilSociety);
+        var client = await app.SignInAsync(owner.Email!);
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(client, org.Slug, "Survey", GoodCsv)).StatusCode);
+        var id = await QueryAsync(app, db => db.IndicatorDatasets.IgnoreQueryFilters().Where(d => d.OrganizationId == org.Id).Select(d => d.Id).SingleAsync());
+        var datasetUrl = $"/o/{org.Slug}/indicators/datasets/{id}";
+
+        // A draft: listed as such, but no page shows its values and no index is computed from them.
+        var list = await HtmlAsync(await client.GetAsync($"/o/{org.Slug}/indicators"));
+        Assert.Matches(@"<td data-testid=""dataset-state"">Draft</td>", list);
+        Assert.Contains("Draft: not shown on the indicator, index and country pages", await HtmlAsync(await client.GetAsync(datasetUrl)), StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"no-indicators\"", await HtmlAsync(await client.GetAsync($"/o/{org.Slug}/countries/KE")), StringComparison.Ordinal);
+        Assert.DoesNotContain("data-country=\"KE\"", await HtmlAsync(await client.GetAsync($"/o/{org.Slug}/indices/e-government")), StringComparison.Ordinal);
+
+        // An analyst may import but not publish; a bad value names the field; neither changes anything.
+        var analyst = await app.AddMemberAsync(org, Role.Analyst);
+        var analystClient = await app.SignInAsync(analyst.Email!);
+        Assert.Contains("data-testid=\"publish-needs-role\"", await HtmlAsync(await analystClient.GetAsync(datasetUrl)), StringComparison.Ordinal);
+        var html = await (await analystClient.GetAsync(datasetUrl)).Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.Forbidden, (await Forms.PostWithTokenAsync(analystClient, datasetUrl, Forms.AntiforgeryToken(html), new Dictionary<string, string> { ["publish"] = "true" })).StatusCode);
+        var bad = await Forms.PostAsync(client, datasetUrl, new Dictionary<string, string> { ["publish"] = "yes" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("publish:", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(await QueryAsync(app, db => db.IndicatorDatasets.IgnoreQueryFilters().Where(d => d.Id == id).Select(d => d.PublishedAt).SingleAsync()));
+
+        // Another organization can neither see nor publish it.
+        var (other, otherOwner) = await app.CreateOrganizationAsync(OrganizationKind.CivilSociety);
+        var otherClient = await app.SignInAsync(otherOwner.Email!);
+        var otherUrl = $"/o/{other.Slug}/indicators/datasets/{id}";
+        Assert.Equal(HttpStatusCode.NotFound, (await otherClient.GetAsync(otherUrl)).StatusCode);
+        var otherHtml = await (await otherClient.GetAsync($"/o/{other.Slug}/indicators")).Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await Forms.PostWithTokenAsync(otherClient, otherUrl, Forms.AntiforgeryToken(otherHtml), new Dictionary<string, string> { ["publish"] = "true" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherClient.GetAsync(datasetUrl)).StatusCode);
+
+        // Published by the owner: audited, and the pages and the index show it.
+        Assert.Equal(HttpStatusCode.Redirect, (await PublishAsync(app, client, org.Slug, "Survey")).StatusCode);
+        Assert.Contains("Published on", await HtmlAsync(await client.GetAsync(datasetUrl)), StringComparison.Ordinal);
+        Assert.Matches(@"<tr data-indicator=""internet-use"">[\s\S]*?<td>2024</td>\s*<td>40</td>", await HtmlAsync(await client.GetAsync($"/o/{org.Slug}/countries/KE")));
+        Assert.Contains("data-country=\"KE\"", await HtmlAsync(await client.GetAsync($"/o/{org.Slug}/indices/e-government")), StringComparison.Ordinal);
+        var published = await QueryAsync(app, db => db.AuditEntries.IgnoreQueryFilters().Where(e => e.OrganizationId == org.Id && e.Action == "indicators.published").Select(e => e.Summary).ToListAsync());
+        Assert.Contains("Survey: 17 values, 3 countries", Assert.Single(published), StringComparison.Ordinal);
+
+        // Withdrawn: audited, gone from the pages again.
+        Assert.Equal(HttpStatusCode.Redirect, (await PublishAsync(app, client, org.Slug, "Survey", publish: false)).StatusCode);
+        Assert.Equal(1, await QueryAsync(app, db => db.AuditEntries.IgnoreQueryFilters().CountAsync(e => e.OrganizationId == org.Id && e.Action == "indicators.unpublished")));
+        Assert.Contains("data-testid=\"no-indicators\"", await HtmlAsync(await client.GetAsync($"/o/{org.Slug}/countries/KE")), StringComparison.Ordinal);
+
+        // Published again, then replaced by a new import: a draft again until checked and published.
+        Assert.Equal(HttpStatusCode.Redirect, (await PublishAsync(app, client, org.Slug, "Survey")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(client, org.Slug, "Survey", GoodCsv)).StatusCode);
+        Assert.Contains("data-testid=\"no-indicators\"", await HtmlAsync(await client.GetAsync($"/o/{org.Slug}/countries/KE")), StringComparison.Ordinal);
+        var replaced = await QueryAsync(app, db => db.AuditEntries.IgnoreQueryFilters().Where(e => e.OrganizationId == org.Id && e.Action == "indicators.replaced").Select(e => e.Summary).SingleAsync());
+        Assert.Contains("withdrawn until published again", replaced, StringComparison.Ordinal);
+
+        // In Chinese too.
+        var chinese = new HttpRequestMessage(HttpMethod.Get, datasetUrl);
+        chinese.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Dzh-Hans%7Cuic%3Dzh-Hans");
+        var chinesePage = await HtmlAsync(await client.SendAsync(chinese));
+        Assert.Contains("草稿：在有发布权限的成员发布之前", chinesePage, StringComparison.Ordinal);
+        Assert.Contains(">发布</button>", chinesePage, StringComparison.Ordinal);
     }
 
     [Fact]

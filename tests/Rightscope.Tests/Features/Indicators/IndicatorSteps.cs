@@ -55,6 +55,13 @@ public static class IndicatorSteps
         return await client.PostAsync(page, form);
     }
 
+    /// <summary>Publishes (or withdraws) the organization's dataset named <paramref name="dataset"/> through its page.</summary>
+    public static async Task<HttpResponseMessage> PublishAsync(RightscopeFactory app, HttpClient client, string slug, string dataset, bool publish = true)
+    {
+        var id = await QueryAsync(app, db => db.IndicatorDatasets.IgnoreQueryFilters().Where(d => d.Name == dataset).Select(d => d.Id).SingleAsync());
+        return await Forms.PostAsync(client, $"/o/{slug}/indicators/datasets/{id}", new Dictionary<string, string> { ["publish"] = publish ? "true" : "false" });
+    }
+
     public static async Task<T> QueryAsync<T>(RightscopeFactory app, Func<RightscopeDbContext, Task<T>> query)
     {
         await using var scope = app.Services.CreateAsyncScope();
