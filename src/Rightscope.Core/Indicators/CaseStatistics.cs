@@ -4,14 +4,14 @@ using Rightscope.Core.Statistics;
 namespace Rightscope.Core.Indicators;
 
 /// <summary>
-/// The clear triage metadata of one grievance case that statistics may use: the year received, the violation type,
-/// the country, the affected groups, whether it is an incident against a human rights defender, and the coarse
-/// victim profile (perpetrator type, sex, age band: the names of <see cref="PerpetratorType"/>, <see cref="VictimSex"/>
-/// and <see cref="AgeBand"/>); null is "not recorded".
+/// The clear triage metadata of one grievance case that statistics may use: the year received, the violation types
+/// (none is "not recorded"), the country, the affected groups, whether it is an incident against a human rights
+/// defender, and the coarse victim profile (perpetrator type, sex, age band: the names of <see cref="PerpetratorType"/>,
+/// <see cref="VictimSex"/> and <see cref="AgeBand"/>); null is "not recorded".
 /// </summary>
 public sealed record CaseRecord(
     int Year,
-    string? ViolationType,
+    IReadOnlyList<string> ViolationTypes,
     string? Country,
     IReadOnlyList<string> Groups,
     bool Defender,
@@ -39,8 +39,9 @@ public enum StatisticsPopulation
 
 /// <summary>
 /// A published table: rows (<see cref="Keys"/>, null meaning "not recorded") × <see cref="Years"/>, already suppressed.
-/// When <see cref="Overlapping"/> (a case with several groups counts in each), the margins are not totals of cases
-/// and are not published.
+/// When <see cref="Overlapping"/> (a case with several groups or violation types counts in each), the table's own
+/// margins are not totals of cases and are not published; <see cref="CaseTotals"/> (the cases per year, then all
+/// years, each case once) is, suppressed exactly as the margins of the other tables.
 /// </summary>
 public sealed record StatisticsTable(
     StatisticsPopulation Population,
@@ -48,13 +49,14 @@ public sealed record StatisticsTable(
     IReadOnlyList<string?> Keys,
     IReadOnlyList<int> Years,
     SuppressedTable Table,
-    bool Overlapping);
+    bool Overlapping,
+    IReadOnlyList<PublishedCount> CaseTotals);
 
 /// <summary>
 /// SDG 16.10.1-style tables of cases and of defender incidents by violation type, country, group, perpetrator type,
 /// sex and age band, per year, with small-cell and complementary suppression (<see cref="LinkedSuppression"/>): every
-/// table but the group one (whose rows overlap) publishes the same yearly totals, so a total withheld in one is
-/// withheld in all.
+/// table publishes the same yearly totals of cases — the additive ones as their margins, the overlapping ones (groups,
+/// violation types) beside their rows — so a total withheld in one is withheld in all.
 /// </summary>
 public static class CaseStatistics
 {
@@ -79,6 +81,17 @@ public static class CaseStatistics
         {
             var chosen = records.Where(r => population == StatisticsPopulation.Cases || r.Defender).Where(r => years.Contains(r.Year)).ToList();
             var shapes = dimensions.Select(by => Shape(chosen, by, years, violationTypes)).ToList();
+
+            // The cases per year as a table of one row, published beside the overlapping tables and linked to the
+            // margins of the others.
+            var totals = new int[1, years.Count];
+            foreach (var record in chosen)
+            {
+                totals[0, IndexOf(years, record.Year)]++;
+            }
+
+            shapes.Add(([null], CountTable.TwoWay(totals), false));
+            var totalsIndex = shapes.Count - 1;
             var additive = shapes.Select((s, i) => (s, i)).Where(p => !p.s.Overlapping).Select(p => p.i).ToList();
             var links = new List<TableLink>();
             for (var a = 0; a < additive.Count; a++)
@@ -94,9 +107,10 @@ public static class CaseStatistics
             }
 
             var suppressed = LinkedSuppression.Apply([.. shapes.Select(s => s.Counts)], links, threshold);
-            for (var i = 0; i < shapes.Count; i++)
+            var caseTotals = Enumerable.Range(0, years.Count + 1).Select(c => suppressed[totalsIndex].At(new TablePosition(1, c))).ToList();
+            for (var i = 0; i < dimensions.Count; i++)
             {
-                result.Add(new StatisticsTable(population, dimensions[i], shapes[i].Keys, years, suppressed[i], shapes[i].Overlapping));
+                result.Add(new StatisticsTable(population, dimensions[i], shapes[i].Keys, years, suppressed[i], shapes[i].Overlapping, caseTotals));
             }
         }
 
@@ -108,12 +122,12 @@ public static class CaseStatistics
     {
         IEnumerable<string?> KeysOf(CaseRecord record) => by switch
         {
-            StatisticsDimension.ViolationType => new[] { record.ViolationType },
+            StatisticsDimension.ViolationType => Several(record.ViolationTypes),
             StatisticsDimension.Country => new[] { record.Country },
             StatisticsDimension.Perpetrator => new[] { record.Perpetrator },
             StatisticsDimension.Sex => new[] { record.Sex },
             StatisticsDimension.AgeBand => new[] { record.AgeBand },
-            _ => record.Groups.Count == 0 ? new string?[] { null } : record.Groups.Distinct(StringComparer.Ordinal).Select(g => (string?)g),
+            _ => Several(record.Groups),
         };
 
         // Fixed code lists keep every row, empty or not, so a table's shape never tells which values occurred.
@@ -144,8 +158,11 @@ public static class CaseStatistics
             }
         }
 
-        return (keys, CountTable.TwoWay(grid), by == StatisticsDimension.Group);
+        return (keys, CountTable.TwoWay(grid), by is StatisticsDimension.Group or StatisticsDimension.ViolationType);
     }
+
+    private static IEnumerable<string?> Several(IReadOnlyList<string> keys) =>
+        keys.Count == 0 ? [null] : keys.Distinct(StringComparer.Ordinal).Select(k => (string?)k);
 
     private static int IndexOf(IReadOnlyList<int> years, int year)
     {

@@ -50,6 +50,8 @@ public static class DemoIndicators
             ImportedBy = "system",
             ImportedAt = now,
             Illustrative = true,
+            // Released as a publisher would, so the demo's indicator, index and country pages show it.
+            PublishedAt = now,
             FirstYear = Years[0],
             LastYear = Years[^1],
             CountryCount = countries.Count,

@@ -96,6 +96,8 @@ public static class AuthorizationMatrix
         // Everyone who reads sees datasets, indicators, indices and country context; importing (POST) needs edit.
         ["o/{org}/indicators"] = RouteRule.Organization("/o/{org}/indicators", Permission.ReadWorkspace, "GET", "POST") with { WritePermission = Permission.EditWorkspace },
         ["o/{org}/indicators/{key}"] = RouteRule.Organization("/o/{org}/indicators/internet-use", Permission.ReadWorkspace),
+        // A dataset's page: readers see its state; publishing or withdrawing it (POST) needs the publish permission.
+        ["o/{org}/indicators/datasets/{id:guid}"] = RouteRule.OrganizationResource($"/o/{{org}}/indicators/datasets/{MissingId}", Permission.ReadWorkspace, Permission.Publish, "GET", "POST"),
         ["o/{org}/indices/{key}"] = RouteRule.Organization("/o/{org}/indices/e-government", Permission.ReadWorkspace),
         ["o/{org}/countries/{code}"] = RouteRule.Organization("/o/{org}/countries/KE", Permission.ReadWorkspace),
         // Suppressed aggregate counts of cases and defender incidents only, like the effectiveness dashboard.

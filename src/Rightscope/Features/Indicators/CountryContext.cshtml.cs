@@ -18,7 +18,8 @@ namespace Rightscope.Features.Indicators;
 /// <summary>
 /// Everything the organization knows about one country: the latest value of each indicator with its gaps by sex and
 /// location, the country's value and rank in each composite index, the grievance and defender-incident statistics of
-/// cases from that country (suppressed; only for members who may see case metrics), the salient issues that arise
+/// cases from that country by violation type, perpetrator type, victim's sex and age band and group (suppressed like
+/// the statistics page, each table as CSV too; only for members who may see case metrics), the salient issues that arise
 /// there and the assessments of companies based there. Used as end-user country context from HRIA and investor work.
 /// </summary>
 [RequirePermission(Permission.ReadWorkspace)]
@@ -31,7 +32,14 @@ public sealed class CountryContextModel(
     MethodologyRegistry registry,
     IStringLocalizer<IndicatorsText> text) : PageModel
 {
-    public static readonly IReadOnlyList<StatisticsDimension> Dimensions = [StatisticsDimension.ViolationType, StatisticsDimension.Group];
+    public static readonly IReadOnlyList<StatisticsDimension> Dimensions =
+    [
+        StatisticsDimension.ViolationType,
+        StatisticsDimension.Perpetrator,
+        StatisticsDimension.Sex,
+        StatisticsDimension.AgeBand,
+        StatisticsDimension.Group,
+    ];
 
     public sealed record IndicatorLine(IndicatorDefinition Indicator, CountryValues Values);
 

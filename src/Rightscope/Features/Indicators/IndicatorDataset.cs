@@ -39,6 +39,12 @@ public sealed class IndicatorDataset : ITenantOwned
 
     /// <summary>Whoever imported it, as the audit trail names them.</summary>
     public required string ImportedBy { get; set; }
+
+    /// <summary>
+    /// When a member who may publish released it; null is a draft. Only published datasets feed the indicator, index
+    /// and country pages and the index scores; an import that replaces the values makes the dataset a draft again.
+    /// </summary>
+    public DateTime? PublishedAt { get; set; }
 }
 
 /// <summary>One value of a dataset: indicator, country (ISO alpha-2), year and breakdown (empty parts are totals).</summary>

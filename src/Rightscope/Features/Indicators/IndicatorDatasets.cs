@@ -10,9 +10,9 @@ namespace Rightscope.Features.Indicators;
 public sealed record DatasetImportOutcome(IndicatorDataset Dataset, bool Replaced);
 
 /// <summary>
-/// Writes an indicator import as one transaction (the dataset, its values and the audit entry, or nothing), and reads
-/// the values the pages show: from every dataset of the organization, the most recently imported one winning where
-/// two give the same indicator, country, year and breakdown.
+/// Writes an indicator import as one transaction (the dataset, its values and the audit entry, or nothing), publishes
+/// and withdraws datasets, and reads the values the pages show: from every published dataset of the organization, the
+/// most recently imported one winning where two give the same indicator, country, year and breakdown.
 /// </summary>
 public sealed class IndicatorDatasets(RightscopeDbContext db, AuditTrail audit, TimeProvider clock)
 {
@@ -46,6 +46,9 @@ public sealed class IndicatorDatasets(RightscopeDbContext db, AuditTrail audit, 
         dataset.CountryCount = report.Rows.Select(r => r.Country).Distinct(StringComparer.Ordinal).Count();
         dataset.FirstYear = report.Rows.Min(r => r.Year);
         dataset.LastYear = report.Rows.Max(r => r.Year);
+        // New values are checked before they are shown: a replaced dataset is a draft again.
+        var wasPublished = dataset.PublishedAt is not null;
+        dataset.PublishedAt = null;
         await db.SaveChangesAsync(cancellationToken);
         await db.InsertAsync(report.Rows.Select(r => new IndicatorValue
         {
@@ -63,7 +66,7 @@ public sealed class IndicatorDatasets(RightscopeDbContext db, AuditTrail audit, 
             Source = r.Source,
         }), cancellationToken);
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"{name}: {report.Rows.Count} values, {dataset.CountryCount} countries, {dataset.FirstYear}–{dataset.LastYear}; {report.BadRows} bad rows skipped; file {dataset.SourceFileName}{(replaced ? $"; replaced {previous} values" : "")}");
+            $"{name}: {report.Rows.Count} values, {dataset.CountryCount} countries, {dataset.FirstYear}–{dataset.LastYear}; {report.BadRows} bad rows skipped; file {dataset.SourceFileName}{(replaced ? $"; replaced {previous} values" : "")}{(wasPublished ? "; withdrawn until published again" : "")}; draft");
         await audit.SaveChangesAsync(
             new AuditRecord(organizationId, actor, replaced ? "indicators.replaced" : "indicators.imported", "indicator-dataset", dataset.Id.ToString("N"), summary),
             cancellationToken); // commits the transaction
@@ -75,7 +78,7 @@ public sealed class IndicatorDatasets(RightscopeDbContext db, AuditTrail audit, 
     {
         var rows = await (
                 from value in db.IndicatorValues.AsNoTracking().Where(filter)
-                join dataset in db.IndicatorDatasets.AsNoTracking() on value.DatasetId equals dataset.Id
+                join dataset in db.IndicatorDatasets.AsNoTracking().Where(d => d.PublishedAt != null) on value.DatasetId equals dataset.Id
                 select new { value, dataset.ImportedAt })
             .ToListAsync(cancellationToken);
         return [.. rows
@@ -84,8 +87,32 @@ public sealed class IndicatorDatasets(RightscopeDbContext db, AuditTrail audit, 
             .OrderBy(v => v.IndicatorKey, StringComparer.Ordinal).ThenBy(v => v.Country, StringComparer.Ordinal).ThenBy(v => v.Year)];
     }
 
-    /// <summary>Whether any dataset holds synthetic values, so pages must say so.</summary>
-    public Task<bool> AnyIllustrativeAsync(CancellationToken cancellationToken) => db.IndicatorDatasets.AnyAsync(d => d.Illustrative, cancellationToken);
+    /// <summary>Whether any published dataset holds synthetic values, so pages must say so.</summary>
+    public Task<bool> AnyIllustrativeAsync(CancellationToken cancellationToken) =>
+        db.IndicatorDatasets.AnyAsync(d => d.Illustrative && d.PublishedAt != null, cancellationToken);
+
+    /// <summary>The countries with published values, by alpha-2 code.</summary>
+    public Task<List<string>> CountriesAsync(CancellationToken cancellationToken) => (
+            from value in db.IndicatorValues.AsNoTracking()
+            join dataset in db.IndicatorDatasets.AsNoTracking().Where(d => d.PublishedAt != null) on value.DatasetId equals dataset.Id
+            select value.Country)
+        .Distinct().OrderBy(c => c).ToListAsync(cancellationToken);
+
+    /// <summary>Publishes or withdraws a (tracked) dataset with its audit entry; false when it already was so.</summary>
+    public async Task<bool> SetPublishedAsync(IndicatorDataset dataset, bool publish, AuditActor actor, CancellationToken cancellationToken)
+    {
+        if ((dataset.PublishedAt is not null) == publish)
+        {
+            return false;
+        }
+
+        dataset.PublishedAt = publish ? clock.GetUtcNow().UtcDateTime : null;
+        var summary = string.Create(CultureInfo.InvariantCulture, $"{dataset.Name}: {dataset.RowCount} values, {dataset.CountryCount} countries, {dataset.FirstYear}–{dataset.LastYear}");
+        await audit.SaveChangesAsync(
+            new AuditRecord(dataset.OrganizationId, actor, publish ? "indicators.published" : "indicators.unpublished", "indicator-dataset", dataset.Id.ToString("N"), summary),
+            cancellationToken);
+        return true;
+    }
 
     /// <summary>The index computed from the total values of its components, every year and country.</summary>
     public async Task<IReadOnlyList<IndexScore>> ScoresAsync(CompositeIndexDefinition index, CancellationToken cancellationToken)

@@ -154,7 +154,7 @@ public sealed class IndicatorListModel(
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Datasets = await db.IndicatorDatasets.AsNoTracking().OrderBy(d => d.Name).ToListAsync(cancellationToken);
-        Countries = await db.IndicatorValues.AsNoTracking().Select(v => v.Country).Distinct().OrderBy(c => c).ToListAsync(cancellationToken);
+        Countries = await datasets.CountriesAsync(cancellationToken);
     }
 
     private static string Slugify(string name)

@@ -11,13 +11,13 @@ using Rightscope.Features.Remedy;
 namespace Rightscope.Features.Indicators;
 
 /// <summary>
-/// The clear triage metadata of the organization's grievance cases (year received, category as the violation type,
-/// country, affected groups, defender flag, perpetrator type, victim's sex and age band), never an encrypted column,
+/// The clear triage metadata of the organization's grievance cases (year received, violation types, country, affected
+/// groups, defender flag, perpetrator type, victim's sex and age band), never an encrypted column,
 /// turned into suppressed tables by <see cref="CaseStatistics"/>.
 /// </summary>
 public sealed class RemedyStatisticsQuery(RightscopeDbContext db, TimeProvider clock, MethodologyRegistry registry, IStringLocalizer<RemedyText> remedyText)
 {
-    public static IReadOnlyList<string> ViolationTypes { get; } = [.. Enum.GetNames<CaseCategory>()];
+    public static IReadOnlyList<string> ViolationTypes { get; } = [.. Enum.GetNames<ViolationType>()];
 
     public int CurrentYear => clock.GetUtcNow().UtcDateTime.Year;
 
@@ -40,11 +40,11 @@ public sealed class RemedyStatisticsQuery(RightscopeDbContext db, TimeProvider c
         }
 
         var cases = await query
-            .Select(c => new { c.ReceivedOn, c.Category, c.Country, c.GroupKeys, c.Defender, c.Perpetrator, c.VictimSex, c.VictimAgeBand })
+            .Select(c => new { c.ReceivedOn, c.ViolationTypeKeys, c.Country, c.GroupKeys, c.Defender, c.Perpetrator, c.VictimSex, c.VictimAgeBand })
             .ToListAsync(cancellationToken);
         var records = cases.Select(c => new CaseRecord(
             c.ReceivedOn.Year,
-            c.Category?.ToString(),
+            [.. ViolationTypeList.Read(c.ViolationTypeKeys).Select(t => t.ToString())],
             c.Country,
             JsonSerializer.Deserialize<List<string>>(c.GroupKeys) ?? [],
             c.Defender,
@@ -54,7 +54,7 @@ public sealed class RemedyStatisticsQuery(RightscopeDbContext db, TimeProvider c
         return CaseStatistics.Build(records, years, ViolationTypes, dimensions);
     }
 
-    /// <summary>A row's name: a category, a country or an affected group in the reader's language; null is "not recorded".</summary>
+    /// <summary>A row's name: a violation type, a country or an affected group in the reader's language; null is "not recorded".</summary>
     public string RowName(StatisticsDimension by, string? key, string notRecorded)
     {
         if (key is null)
@@ -65,7 +65,7 @@ public sealed class RemedyStatisticsQuery(RightscopeDbContext db, TimeProvider c
         var language = MethodologyLanguage.Current;
         return by switch
         {
-            StatisticsDimension.ViolationType => remedyText[$"Category.{key}"],
+            StatisticsDimension.ViolationType => Enum.TryParse<ViolationType>(key, out var violation) ? remedyText[$"Option.violation.{violation.ToCode()}"] : key,
             StatisticsDimension.Country => Country.TryParse(key, out var country) ? country.Name(language) : key,
             StatisticsDimension.Perpetrator => Enum.TryParse<PerpetratorType>(key, out var perpetrator) ? remedyText[$"Option.perpetrator.{perpetrator.ToCode()}"] : key,
             StatisticsDimension.Sex => Enum.TryParse<VictimSex>(key, out var sex) ? remedyText[$"Option.sex.{sex.ToCode()}"] : key,

@@ -19,8 +19,9 @@ public sealed record StatisticsView(StatisticsTable Table, IReadOnlyList<string>
     };
 
     /// <summary>
-    /// The table as CSV: one line per row with a count per year (and the row total when it is a total of cases), then
-    /// the yearly totals. Suppressed counts are written as "&lt;5" or "withheld", never as their value.
+    /// The table as CSV: one line per row with a count per year and over all years, then the yearly totals of cases —
+    /// named <c>cases_total</c> when the rows overlap, as they are then not the sum of the rows. Suppressed counts are
+    /// written as "&lt;5" or "withheld", never as their value.
     /// </summary>
     public static string Csv(StatisticsTable table, IReadOnlyList<string> rowKeys)
     {
@@ -35,10 +36,7 @@ public sealed record StatisticsView(StatisticsTable Table, IReadOnlyList<string>
         var csv = new StringBuilder();
         var header = new List<string> { "population", Dimension(table.By) };
         header.AddRange(table.Years.Select(y => y.ToString(CultureInfo.InvariantCulture)));
-        if (!table.Overlapping)
-        {
-            header.Add("total");
-        }
+        header.Add("total");
 
         csv.AppendLine(SafeCsv.Line(header));
         var population = table.Population == StatisticsPopulation.Cases ? "cases" : "defender_incidents";
@@ -46,21 +44,16 @@ public sealed record StatisticsView(StatisticsTable Table, IReadOnlyList<string>
         {
             var line = new List<string> { population, rowKeys[r] };
             line.AddRange(Enumerable.Range(0, suppressed.Columns).Select(c => Cell(suppressed.Cell(r, c))));
-            if (!table.Overlapping)
-            {
-                line.Add(Cell(suppressed.RowTotal(r)));
-            }
+            line.Add(Cell(suppressed.RowTotal(r)));
 
             csv.AppendLine(SafeCsv.Line(line));
         }
 
-        if (!table.Overlapping)
-        {
-            var total = new List<string> { population, "total" };
-            total.AddRange(Enumerable.Range(0, suppressed.Columns).Select(c => Cell(suppressed.ColumnTotal(c))));
-            total.Add(Cell(suppressed.GrandTotal));
-            csv.AppendLine(SafeCsv.Line(total));
-        }
+        var total = new List<string> { population, table.Overlapping ? "cases_total" : "total" };
+        total.AddRange(table.Overlapping
+            ? table.CaseTotals.Select(Cell)
+            : Enumerable.Range(0, suppressed.Columns + 1).Select(c => Cell(suppressed.At(new TablePosition(suppressed.Rows, c)))));
+        csv.AppendLine(SafeCsv.Line(total));
 
         return csv.ToString();
     }

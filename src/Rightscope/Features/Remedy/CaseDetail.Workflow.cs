@@ -138,7 +138,7 @@ public sealed partial class CaseDetailModel
             }
 
             var summary = string.Create(CultureInfo.InvariantCulture,
-                $"triage: category {Case.Category?.ToString() ?? "-"}, urgency {Case.Urgency}, defender {Case.Defender}, {Case.Rights.Count} right(s), {Case.Groups.Count} group(s), country {Case.Country ?? "-"}, company {(Case.CompanyId is null ? "-" : "linked")}, salient issue {(Case.SalientIssueId is null ? "-" : "linked")}, product {(Case.Product is null ? "-" : "named")}, victim profile {new object?[] { Case.Perpetrator, Case.VictimSex, Case.VictimAgeBand }.Count(v => v is not null)} of 3 set");
+                $"triage: category {Case.Category?.ToString() ?? "-"}, urgency {Case.Urgency}, defender {Case.Defender}, {Case.Rights.Count} right(s), {Case.Groups.Count} group(s), country {Case.Country ?? "-"}, company {(Case.CompanyId is null ? "-" : "linked")}, salient issue {(Case.SalientIssueId is null ? "-" : "linked")}, product {(Case.Product is null ? "-" : "named")}, victim profile {new object?[] { Case.Perpetrator, Case.VictimSex, Case.VictimAgeBand }.Count(v => v is not null)} of 3 set, {Case.ViolationTypes.Count} violation type(s)");
             return await SaveStepAsync("case.triaged", summary, "triaged", key, cancellationToken);
         }, cancellationToken);
 

@@ -39,6 +39,9 @@ public sealed class CaseTriageForm
 
     public string? VictimAgeBand { get; set; }
 
+    /// <summary>The <see cref="ViolationType"/> names chosen; several may apply to one incident.</summary>
+    public List<string> ViolationTypes { get; set; } = [];
+
     public sealed record Error(string Field, string Key);
 
     /// <summary>The ids a case may be linked to: the organization's companies, assessment impacts and salient issues.</summary>
@@ -59,6 +62,7 @@ public sealed class CaseTriageForm
         Perpetrator = grievance.Perpetrator?.ToString(),
         VictimSex = grievance.VictimSex?.ToString(),
         VictimAgeBand = grievance.VictimAgeBand?.ToString(),
+        ViolationTypes = [.. grievance.ViolationTypes.Select(t => t.ToString())],
     };
 
     public IReadOnlyList<Error> ApplyTo(GrievanceCase target, ReferenceCatalog rights, ReferenceCatalog groups, TriageTargets targets)
@@ -141,6 +145,19 @@ public sealed class CaseTriageForm
         var perpetrator = Optional<PerpetratorType>(Perpetrator, nameof(Perpetrator), "Triage.PerpetratorInvalid", errors);
         var victimSex = Optional<VictimSex>(VictimSex, nameof(VictimSex), "Triage.VictimSexInvalid", errors);
         var victimAgeBand = Optional<AgeBand>(VictimAgeBand, nameof(VictimAgeBand), "Triage.VictimAgeBandInvalid", errors);
+        var violationTypes = new List<ViolationType>();
+        foreach (var name in Keys(ViolationTypes))
+        {
+            if (EnumInput.TryParse<ViolationType>(name, out var type))
+            {
+                violationTypes.Add(type);
+            }
+            else
+            {
+                errors.Add(new Error(nameof(ViolationTypes), "Triage.ViolationTypesInvalid"));
+                break;
+            }
+        }
 
         if (errors.Count > 0)
         {
@@ -160,20 +177,27 @@ public sealed class CaseTriageForm
         target.Perpetrator = perpetrator;
         target.VictimSex = victimSex;
         target.VictimAgeBand = victimAgeBand;
+        target.ViolationTypeKeys = ViolationTypeList.Write(violationTypes);
         return errors;
     }
 
     /// <summary>
-    /// Fills the victim profile fields not set yet from the defender questionnaire's answers, for the handler to confirm
-    /// by saving; "prefer not to say" and anything not on the lists stay not set. Whether anything was filled.
+    /// Fills the victim profile fields and the violation types not set yet from the defender questionnaire's answers,
+    /// for the handler to confirm by saving; "prefer not to say" and anything not on the lists stay not set. Whether
+    /// anything was filled.
     /// </summary>
     public bool SuggestProfileFrom(IReadOnlyDictionary<string, string> answers)
     {
-        var before = (Perpetrator, VictimSex, VictimAgeBand);
+        var before = (Perpetrator, VictimSex, VictimAgeBand, ViolationTypes.Count);
         Perpetrator ??= Answer<PerpetratorType>(answers, "perpetrator", v => v.ToCode());
         VictimSex ??= Answer<VictimSex>(answers, "sex", v => v.ToCode());
         VictimAgeBand ??= Answer<AgeBand>(answers, "age", v => v.ToCode());
-        return before != (Perpetrator, VictimSex, VictimAgeBand);
+        if (ViolationTypes.Count == 0 && ViolationTypeCodes.FromCode(answers.GetValueOrDefault("violation")) is { } violation)
+        {
+            ViolationTypes = [violation.ToString()];
+        }
+
+        return before != (Perpetrator, VictimSex, VictimAgeBand, ViolationTypes.Count);
     }
 
     private static string? Answer<TEnum>(IReadOnlyDictionary<string, string> answers, string question, Func<TEnum, string> code)

@@ -90,6 +90,12 @@ public sealed class GrievanceCase : ITenantOwned
     /// <summary>Triage (plaintext, coarse, for statistics): the victim's age band; null is not recorded.</summary>
     public AgeBand? VictimAgeBand { get; set; }
 
+    /// <summary>
+    /// Triage (plaintext, coarse, for SDG 16.10.1-style statistics): the <see cref="ViolationType"/> names recorded, as a
+    /// JSON array; empty is not recorded.
+    /// </summary>
+    public string ViolationTypeKeys { get; set; } = "[]";
+
     /// <summary>The recipient responsible for the case; always one who holds an envelope.</summary>
     public Guid? AssignedUserId { get; set; }
 
@@ -106,6 +112,8 @@ public sealed class GrievanceCase : ITenantOwned
     public IReadOnlyList<string> Rights => JsonSerializer.Deserialize<List<string>>(RightKeys) ?? [];
 
     public IReadOnlyList<string> Groups => JsonSerializer.Deserialize<List<string>>(GroupKeys) ?? [];
+
+    public IReadOnlyList<ViolationType> ViolationTypes => ViolationTypeList.Read(ViolationTypeKeys);
 
     /// <summary>Moves the case on; the caller has checked the transition with <see cref="CaseWorkflow"/>.</summary>
     public void Apply(CaseTransition transition)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Rightscope.Core.Remedy;
 using Rightscope.Features.Accounts;
 using Rightscope.Features.Organizations;
 
@@ -67,9 +68,11 @@ public static class RemedyModel
             @case.Property(c => c.Satisfaction).HasConversion<string>().HasMaxLength(32);
             @case.Property(c => c.RightKeys).HasMaxLength(2000);
             @case.Property(c => c.GroupKeys).HasMaxLength(2000);
+            @case.Property(c => c.ViolationTypeKeys).HasMaxLength(ViolationTypeList.MaxJsonLength);
             @case.Property(c => c.Country).HasMaxLength(2);
             @case.Ignore(c => c.Rights);
             @case.Ignore(c => c.Groups);
+            @case.Ignore(c => c.ViolationTypes);
             @case.HasOne<Channel>().WithMany().HasForeignKey(c => c.ChannelId).OnDelete(DeleteBehavior.Cascade);
             @case.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -36,6 +36,12 @@ public sealed class CountryContextBrowserTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("import-message")).ToHaveTextAsync("Dataset \"Survey 2024\" imported: 12 values.");
 
+        // A draft until published: the owner checks it on its page and publishes it.
+        await page.GetByTestId("import-draft-note").GetByRole(AriaRole.Link).ClickAsync();
+        await page.GetByTestId("publish-button").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("dataset-status")).ToContainTextAsync("Published on");
+        await page.GotoAsync($"/o/{slug}/indicators");
+
         await page.GetByTestId("countries").GetByRole(AriaRole.Link, new() { Name = "Kenya", Exact = true }).ClickAsync();
         await page.WaitForURLAsync($"**/o/{slug}/countries/KE");
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Country context: Kenya");

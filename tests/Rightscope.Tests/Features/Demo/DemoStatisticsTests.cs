@@ -33,7 +33,9 @@ public sealed partial class DemoStatisticsTests
             var organization = await db.Organizations.SingleAsync(o => o.Slug == "demo-civil-society");
             var cases = await db.Cases.IgnoreQueryFilters().AsNoTracking().Where(c => c.OrganizationId == organization.Id).ToListAsync();
             Assert.Equal(DemoDefenderIncidents.IncidentCount, cases.Count);
-            Assert.All(cases, c => Assert.True(c.Defender && c.Perpetrator is not null && c.Category is not null));
+            Assert.All(cases, c => Assert.True(c.Defender && c.Perpetrator is not null && c.Category is not null && c.ViolationTypes.Count > 0));
+            // Some incidents record two violation types, so the table by type shows rows that overlap.
+            Assert.Contains(cases, c => c.ViolationTypes.Count == 2);
             Assert.Equal(DemoDefenderIncidents.IncidentCount, await db.CaseRecipientEnvelopes.IgnoreQueryFilters().CountAsync(e => e.OrganizationId == organization.Id));
             // Besides the demo company's, no other demo organization has cases.
             var company = await db.Organizations.SingleAsync(o => o.Slug == "demo-company");
@@ -45,6 +47,9 @@ public sealed partial class DemoStatisticsTests
         Assert.Contains("<td><5</td>", perpetrators, StringComparison.Ordinal);
         Assert.Matches(@"<td>\d{2}</td>", perpetrators);
         Assert.Contains("<td>withheld</td>", page, StringComparison.Ordinal);
+        var byViolation = Regex.Match(page, @"data-testid=""statistics-DefenderIncidents-ViolationType"">[\s\S]*?</table>").Value;
+        Assert.Contains("<tr data-key=\"OnlineHarassment\">", byViolation, StringComparison.Ordinal);
+        Assert.Contains("Cases (each counted once)", byViolation, StringComparison.Ordinal);
 
         // Every CSV line whose counts are all shown adds up to its total; the yearly totals add up to the grand total.
         var csv = await (await handler.GetAsync("/o/demo-civil-society/statistics?handler=csv&population=DefenderIncidents&by=Perpetrator")).Content.ReadAsStringAsync();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Rightscope.Core.Accounts;
 using Rightscope.Core.Organizations;
@@ -77,6 +78,7 @@ public sealed class IndicatorPagesTests
         var (org, owner) = await app.CreateOrganizationAsync(OrganizationKind.CivilSociety);
         var client = await app.SignInAsync(owner.Email!);
         Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(client, org.Slug, "Test data", GoodCsv)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PublishAsync(app, client, org.Slug, "Test data")).StatusCode);
 
         var indicator = await HtmlAsync(await client.GetAsync($"/o/{org.Slug}/indicators/internet-use"));
         Assert.Contains("<svg", indicator, StringComparison.Ordinal);
@@ -108,6 +110,72 @@ public sealed class IndicatorPagesTests
         var chinese = new HttpRequestMessage(HttpMethod.Get, $"/o/{org.Slug}/countries/KE");
         chinese.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Dzh-Hans%7Cuic%3Dzh-Hans");
         Assert.Contains("国家背景：肯尼亚", await HtmlAsync(await client.SendAsync(chinese)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task An_imported_dataset_is_a_draft_until_a_publisher_publishes_it_and_leaves_the_pages_when_withdrawn(string provider)
+    {
+        await using var app = await RightscopeFactory.StartAsync(provider);
+        var (org, owner) = await app.CreateOrganizationAsync(OrganizationKind.CivilSociety);
+        var client = await app.SignInAsync(owner.Email!);
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(client, org.Slug, "Survey", GoodCsv)).StatusCode);
+        var id = await QueryAsync(app, db => db.IndicatorDatasets.IgnoreQueryFilters().Where(d => d.OrganizationId == org.Id).Select(d => d.Id).SingleAsync());
+        var datasetUrl = $"/o/{org.Slug}/indicators/datasets/{id}";
+
+        // A draft: listed as such, but no page shows its values and no index is computed from them.
+        var list = await HtmlAsync(await client.GetAsync($"/o/{org.Slug}/indicators"));
+        Assert.Matches(@"<td data-testid=""dataset-state"">Draft</td>", list);
+        Assert.Contains("Draft: not shown on the indicator, index and country pages", await HtmlAsync(await client.GetAsync(datasetUrl)), StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"no-indicators\"", await HtmlAsync(await client.GetAsync($"/o/{org.Slug}/countries/KE")), StringComparison.Ordinal);
+        Assert.DoesNotContain("data-country=\"KE\"", await HtmlAsync(await client.GetAsync($"/o/{org.Slug}/indices/e-government")), StringComparison.Ordinal);
+
+        // An analyst may import but not publish; a bad value names the field; neither changes anything.
+        var analyst = await app.AddMemberAsync(org, Role.Analyst);
+        var analystClient = await app.SignInAsync(analyst.Email!);
+        Assert.Contains("data-testid=\"publish-needs-role\"", await HtmlAsync(await analystClient.GetAsync(datasetUrl)), StringComparison.Ordinal);
+        var html = await (await analystClient.GetAsync(datasetUrl)).Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.Forbidden, (await Forms.PostWithTokenAsync(analystClient, datasetUrl, Forms.AntiforgeryToken(html), new Dictionary<string, string> { ["publish"] = "true" })).StatusCode);
+        var bad = await Forms.PostAsync(client, datasetUrl, new Dictionary<string, string> { ["publish"] = "yes" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("publish:", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(await QueryAsync(app, db => db.IndicatorDatasets.IgnoreQueryFilters().Where(d => d.Id == id).Select(d => d.PublishedAt).SingleAsync()));
+
+        // Another organization can neither see nor publish it.
+        var (other, otherOwner) = await app.CreateOrganizationAsync(OrganizationKind.CivilSociety);
+        var otherClient = await app.SignInAsync(otherOwner.Email!);
+        var otherUrl = $"/o/{other.Slug}/indicators/datasets/{id}";
+        Assert.Equal(HttpStatusCode.NotFound, (await otherClient.GetAsync(otherUrl)).StatusCode);
+        var otherHtml = await (await otherClient.GetAsync($"/o/{other.Slug}/indicators")).Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await Forms.PostWithTokenAsync(otherClient, otherUrl, Forms.AntiforgeryToken(otherHtml), new Dictionary<string, string> { ["publish"] = "true" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherClient.GetAsync(datasetUrl)).StatusCode);
+
+        // Published by the owner: audited, and the pages and the index show it.
+        Assert.Equal(HttpStatusCode.Redirect, (await PublishAsync(app, client, org.Slug, "Survey")).StatusCode);
+        Assert.Contains("Published on", await HtmlAsync(await client.GetAsync(datasetUrl)), StringComparison.Ordinal);
+        Assert.Matches(@"<tr data-indicator=""internet-use"">[\s\S]*?<td>2024</td>\s*<td>40</td>", await HtmlAsync(await client.GetAsync($"/o/{org.Slug}/countries/KE")));
+        Assert.Contains("data-country=\"KE\"", await HtmlAsync(await client.GetAsync($"/o/{org.Slug}/indices/e-government")), StringComparison.Ordinal);
+        var published = await QueryAsync(app, db => db.AuditEntries.IgnoreQueryFilters().Where(e => e.OrganizationId == org.Id && e.Action == "indicators.published").Select(e => e.Summary).ToListAsync());
+        Assert.Contains("Survey: 17 values, 3 countries", Assert.Single(published), StringComparison.Ordinal);
+
+        // Withdrawn: audited, gone from the pages again.
+        Assert.Equal(HttpStatusCode.Redirect, (await PublishAsync(app, client, org.Slug, "Survey", publish: false)).StatusCode);
+        Assert.Equal(1, await QueryAsync(app, db => db.AuditEntries.IgnoreQueryFilters().CountAsync(e => e.OrganizationId == org.Id && e.Action == "indicators.unpublished")));
+        Assert.Contains("data-testid=\"no-indicators\"", await HtmlAsync(await client.GetAsync($"/o/{org.Slug}/countries/KE")), StringComparison.Ordinal);
+
+        // Published again, then replaced by a new import: a draft again until checked and published.
+        Assert.Equal(HttpStatusCode.Redirect, (await PublishAsync(app, client, org.Slug, "Survey")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(client, org.Slug, "Survey", GoodCsv)).StatusCode);
+        Assert.Contains("data-testid=\"no-indicators\"", await HtmlAsync(await client.GetAsync($"/o/{org.Slug}/countries/KE")), StringComparison.Ordinal);
+        var replaced = await QueryAsync(app, db => db.AuditEntries.IgnoreQueryFilters().Where(e => e.OrganizationId == org.Id && e.Action == "indicators.replaced").Select(e => e.Summary).SingleAsync());
+        Assert.Contains("withdrawn until published again", replaced, StringComparison.Ordinal);
+
+        // In Chinese too.
+        var chinese = new HttpRequestMessage(HttpMethod.Get, datasetUrl);
+        chinese.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Dzh-Hans%7Cuic%3Dzh-Hans");
+        var chinesePage = await HtmlAsync(await client.SendAsync(chinese));
+        Assert.Contains("草稿：在有发布权限的成员发布之前", chinesePage, StringComparison.Ordinal);
+        Assert.Contains(">发布</button>", chinesePage, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -160,34 +228,67 @@ public sealed class IndicatorPagesTests
         await using var app = await RightscopeFactory.StartAsync(provider);
         var (org, owner) = await app.CreateOrganizationAsync(OrganizationKind.Company);
         var client = await app.SignInAsync(owner.Email!);
-        var cases = new List<(CaseCategory?, string?, bool, string[])>();
-        cases.AddRange(Enumerable.Repeat(((CaseCategory?)CaseCategory.Surveillance, (string?)"KE", false, new[] { "journalists-and-media-workers" }), 8));
-        cases.AddRange(Enumerable.Repeat(((CaseCategory?)CaseCategory.ThreatToDefender, (string?)"KE", true, new[] { "human-rights-defenders" }), 3));
-        cases.Add((null, null, false, []));
-        cases.AddRange(Enumerable.Repeat(((CaseCategory?)CaseCategory.Surveillance, (string?)"DE", false, Array.Empty<string>()), 6));
+        var year = DateTime.UtcNow.Year;
+        var cases = new List<TestCase>();
+        cases.AddRange(Enumerable.Repeat(new TestCase(CaseCategory.Surveillance, "KE", false, ["journalists-and-media-workers"], year, PerpetratorType.NonState, VictimSex.Female, AgeBand.From30To44, [ViolationType.TargetedSurveillance]), 8));
+        cases.AddRange(Enumerable.Repeat(new TestCase(CaseCategory.ThreatToDefender, "KE", true, ["human-rights-defenders"], year, PerpetratorType.State, VictimSex.Male, AgeBand.From30To44, [ViolationType.ArbitraryDetention, ViolationType.OnlineHarassment]), 3));
+        cases.Add(new TestCase(null, null, false, [], year));
+        cases.AddRange(Enumerable.Repeat(new TestCase(CaseCategory.Surveillance, "DE", false, [], year, Violations: [ViolationType.TargetedSurveillance, ViolationType.Spyware]), 6));
         await AddCasesAsync(app, org.Id, cases);
 
+        // By violation type: a case with two types counts in both rows, and once in the last row, which counts cases.
         var html = await HtmlAsync(await client.GetAsync($"/o/{org.Slug}/statistics"));
-        var year = DateTime.UtcNow.Year;
-        Assert.Matches(@"<table class=""table"" data-testid=""statistics-Cases-ViolationType"">[\s\S]*?<tr data-key=""Surveillance"">\s*<th scope=""row"">[^<]+</th>(\s*<td>0</td>){4}\s*<td>14</td>\s*<td>14</td>", html);
-        Assert.Matches(@"data-testid=""statistics-Cases-ViolationType"">[\s\S]*?<tr data-key=""ThreatToDefender"">\s*<th scope=""row"">[^<]+</th>(\s*<td>0</td>){4}\s*<td><5</td>", html);
-        Assert.Matches(@"data-testid=""statistics-DefenderIncidents-ViolationType"">[\s\S]*?<tr data-key=""total"">\s*<th scope=""row"">Total</th>(\s*<td>0</td>){4}\s*<td><5</td>", html);
+        var byType = Regex.Match(html, @"data-testid=""statistics-Cases-ViolationType"">[\s\S]*?</table>").Value;
+        Assert.Matches(@"<tr data-key=""TargetedSurveillance"">\s*<th scope=""row"">Targeted surveillance</th>(\s*<td>0</td>){4}\s*<td>14</td>\s*<td>14</td>", byType);
+        Assert.Matches(@"<tr data-key=""Spyware"">\s*<th scope=""row"">[^<]+</th>(\s*<td>0</td>){4}\s*<td>6</td>\s*<td>6</td>", byType);
+        Assert.Matches(@"<tr data-key=""ArbitraryDetention"">\s*<th scope=""row"">[^<]+</th>(\s*<td>0</td>){4}\s*<td><5</td>", byType);
+        Assert.Matches(@"<tr data-key=""total"">\s*<th scope=""row"">Cases \(each counted once\)</th>(\s*<td>0</td>){4}\s*<td>18</td>\s*<td>18</td>", byType);
+        Assert.Contains("counts once per type, so the rows overlap", html, StringComparison.Ordinal);
+        Assert.Matches(@"data-testid=""statistics-DefenderIncidents-ViolationType"">[\s\S]*?<tr data-key=""total"">\s*<th scope=""row"">Cases \(each counted once\)</th>(\s*<td>0</td>){4}\s*<td><5</td>", html);
 
         var csv = await (await client.GetAsync($"/o/{org.Slug}/statistics?handler=csv&population=Cases&by=ViolationType")).Content.ReadAsStringAsync();
         Assert.Contains($"population,violation_type,{year - 4},{year - 3},{year - 2},{year - 1},{year},total", csv, StringComparison.Ordinal);
-        Assert.Contains("cases,Surveillance,0,0,0,0,14,14", csv, StringComparison.Ordinal);
-        Assert.Contains("cases,ThreatToDefender,0,0,0,0,<5,<5", csv, StringComparison.Ordinal);
+        Assert.Contains("cases,TargetedSurveillance,0,0,0,0,14,14", csv, StringComparison.Ordinal);
+        Assert.Contains("cases,ArbitraryDetention,0,0,0,0,<5,<5", csv, StringComparison.Ordinal);
+        Assert.Contains("cases,cases_total,0,0,0,0,18,18", csv, StringComparison.Ordinal);
         Assert.DoesNotContain(",3,", csv, StringComparison.Ordinal);
         var defenders = await (await client.GetAsync($"/o/{org.Slug}/statistics?handler=csv&population=DefenderIncidents&by=Country")).Content.ReadAsStringAsync();
         Assert.Contains("defender_incidents,KE,0,0,0,0,<5,<5", defenders, StringComparison.Ordinal);
         Assert.DoesNotContain(",3", defenders, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync($"/o/{org.Slug}/statistics?handler=csv&population=Everyone&by=Country")).StatusCode);
 
-        // The country page shows the country's own cases, suppressed the same way; its CSV too.
+        // The country page shows the country's own cases by violation type, perpetrator type, sex, age band and group,
+        // suppressed the same way; each table as CSV too.
         var kenya = await HtmlAsync(await client.GetAsync($"/o/{org.Slug}/countries/KE"));
-        Assert.Matches(@"data-testid=""country-Cases-ViolationType"">[\s\S]*?<tr data-key=""total"">\s*<th scope=""row"">Total</th>(\s*<td>0</td>){4}\s*<td>11</td>", kenya);
+        Assert.Matches(@"data-testid=""country-Cases-ViolationType"">[\s\S]*?<tr data-key=""total"">\s*<th scope=""row"">Cases \(each counted once\)</th>(\s*<td>0</td>){4}\s*<td>11</td>", kenya);
+        var byPerpetrator = Regex.Match(kenya, @"data-testid=""country-Cases-Perpetrator"">[\s\S]*?</table>").Value;
+        Assert.Contains("<caption>", byPerpetrator, StringComparison.Ordinal);
+        Assert.Matches(@"<tr data-key=""State"">\s*<th scope=""row"">State</th>(\s*<td>0</td>){4}\s*<td><5</td>", byPerpetrator);
+        // The 8 beside a lone "<5" under a shown total of 11 would give the 3 away: withheld.
+        Assert.Matches(@"<tr data-key=""NonState"">\s*<th scope=""row"">[^<]+</th>(\s*<td>0</td>){4}\s*<td>withheld</td>", byPerpetrator);
+        Assert.Matches(@"<tr data-key=""total"">\s*<th scope=""row"">Total</th>(\s*<td>0</td>){4}\s*<td>11</td>", byPerpetrator);
+        Assert.Matches(@"data-testid=""country-Cases-Sex"">[\s\S]*?<tr data-key=""Male"">\s*<th scope=""row"">[^<]+</th>(\s*<td>0</td>){4}\s*<td><5</td>", kenya);
+        Assert.Matches(@"data-testid=""country-DefenderIncidents-AgeBand"">[\s\S]*?<tr data-key=""From30To44"">\s*<th scope=""row"">[^<]+</th>(\s*<td>0</td>){4}\s*<td><5</td>", kenya);
+        var perpetratorCsv = await client.GetAsync($"/o/{org.Slug}/countries/KE?handler=statistics&population=Cases&by=Perpetrator");
+        Assert.Equal(HttpStatusCode.OK, perpetratorCsv.StatusCode);
+        Assert.Equal("country-KE-perpetrator_type-cases.csv", perpetratorCsv.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        var perpetratorLines = await perpetratorCsv.Content.ReadAsStringAsync();
+        Assert.Contains("cases,State,0,0,0,0,<5,<5", perpetratorLines, StringComparison.Ordinal);
+        Assert.Contains("cases,NonState,0,0,0,0,withheld,withheld", perpetratorLines, StringComparison.Ordinal);
+        Assert.Contains("cases,total,0,0,0,0,11,11", perpetratorLines, StringComparison.Ordinal);
+        Assert.DoesNotContain(",8", perpetratorLines, StringComparison.Ordinal);
+        var ageCsv = await (await client.GetAsync($"/o/{org.Slug}/countries/KE?handler=statistics&population=DefenderIncidents&by=AgeBand")).Content.ReadAsStringAsync();
+        Assert.Contains("defender_incidents,From30To44,0,0,0,0,<5,<5", ageCsv, StringComparison.Ordinal);
         var kenyaCsv = await (await client.GetAsync($"/o/{org.Slug}/countries/KE?handler=statistics&population=DefenderIncidents&by=Group")).Content.ReadAsStringAsync();
         Assert.Contains("defender_incidents,human-rights-defenders,0,0,0,0,<5", kenyaCsv, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync($"/o/{org.Slug}/countries/KE?handler=statistics&population=Cases&by=Year")).StatusCode);
+
+        // The note on overlapping rows comes in Chinese too.
+        var chinese = new HttpRequestMessage(HttpMethod.Get, $"/o/{org.Slug}/countries/KE");
+        chinese.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Dzh-Hans%7Cuic%3Dzh-Hans");
+        var chinesePage = await HtmlAsync(await client.SendAsync(chinese));
+        Assert.Contains("一个案件可能记录多种侵害类型", chinesePage, StringComparison.Ordinal);
+        Assert.Contains("案件数（每件只计一次）", chinesePage, StringComparison.Ordinal);
 
         // A viewer may read the country page but sees no case statistics there, and may not open the statistics.
         var viewer = await app.AddMemberAsync(org, Role.Viewer);

@@ -55,6 +55,13 @@ public static class IndicatorSteps
         return await client.PostAsync(page, form);
     }
 
+    /// <summary>Publishes (or withdraws) the organization's dataset named <paramref name="dataset"/> through its page.</summary>
+    public static async Task<HttpResponseMessage> PublishAsync(RightscopeFactory app, HttpClient client, string slug, string dataset, bool publish = true)
+    {
+        var id = await QueryAsync(app, db => db.IndicatorDatasets.IgnoreQueryFilters().Where(d => d.Name == dataset).Select(d => d.Id).SingleAsync());
+        return await Forms.PostAsync(client, $"/o/{slug}/indicators/datasets/{id}", new Dictionary<string, string> { ["publish"] = publish ? "true" : "false" });
+    }
+
     public static async Task<T> QueryAsync<T>(RightscopeFactory app, Func<RightscopeDbContext, Task<T>> query)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -74,7 +81,8 @@ public static class IndicatorSteps
         int? Year = null,
         PerpetratorType? Perpetrator = null,
         VictimSex? Sex = null,
-        AgeBand? Age = null);
+        AgeBand? Age = null,
+        ViolationType[]? Violations = null);
 
     /// <summary>Adds cases directly, with only the clear triage metadata set (content bytes are placeholders).</summary>
     public static async Task AddCasesAsync(RightscopeFactory app, Guid organizationId, IEnumerable<TestCase> cases)
@@ -117,6 +125,7 @@ public static class IndicatorSteps
                     Perpetrator = c.Perpetrator,
                     VictimSex = c.Sex,
                     VictimAgeBand = c.Age,
+                    ViolationTypeKeys = ViolationTypeList.Write(c.Violations ?? []),
                 });
             }
 

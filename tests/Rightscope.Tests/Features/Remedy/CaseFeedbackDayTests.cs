@@ -68,8 +68,8 @@ public sealed class CaseFeedbackDayTests
         await QueryAsync(app, db => db.Cases.IgnoreQueryFilters().ExecuteUpdateAsync(s => s.SetProperty(c => c.FeedbackGivenOn, (DateOnly?)null)));
         Assert.All((await FeedbackDaysAsync(app, ids)).Values, Assert.Null);
         var backfill = provider == ProviderData.Sqlite
-            ? Rightscope.Data.Migrations.Sqlite.CaseFeedbackGivenOn.BackfillSql
-            : Rightscope.Data.Migrations.Postgres.CaseFeedbackGivenOn.BackfillSql;
+            ? Rightscope.Data.Migrations.Sqlite.CaseDeadlinesViolationTypesDatasetPublishing.BackfillSql
+            : Rightscope.Data.Migrations.Postgres.CaseDeadlinesViolationTypesDatasetPublishing.BackfillSql;
         await QueryAsync(app, db => db.Database.ExecuteSqlRawAsync(backfill));
         Assert.Equal(expected, await FeedbackDaysAsync(app, ids));
     }

@@ -1931,6 +1931,9 @@ namespace Rightscope.Data.Migrations.Postgres
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("RowCount")
                         .HasColumnType("integer");
 
@@ -2934,6 +2937,11 @@ namespace Rightscope.Data.Migrations.Postgres
                     b.Property<string>("VictimSex")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ViolationTypeKeys")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.HasKey("Id");
 

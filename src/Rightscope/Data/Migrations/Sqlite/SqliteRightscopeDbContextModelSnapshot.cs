@@ -1920,6 +1920,9 @@ namespace Rightscope.Data.Migrations.Sqlite
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RowCount")
                         .HasColumnType("INTEGER");
 
@@ -2922,6 +2925,11 @@ namespace Rightscope.Data.Migrations.Sqlite
 
                     b.Property<string>("VictimSex")
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ViolationTypeKeys")
+                        .IsRequired()
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

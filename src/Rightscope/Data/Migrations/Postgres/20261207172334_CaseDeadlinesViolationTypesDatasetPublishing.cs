@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Rightscope.Data.Migrations.Sqlite
+namespace Rightscope.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class CaseFeedbackGivenOn : Migration
+    public partial class CaseDeadlinesViolationTypesDatasetPublishing : Migration
     {
         /// <summary>
         /// Existing cases: the first feedback day as CaseDeadlines.FirstFeedback works it out from the handler's replies
@@ -32,13 +32,30 @@ namespace Rightscope.Data.Migrations.Sqlite
                 name: "IX_CaseRecipientEnvelopes_UserId",
                 table: "CaseRecipientEnvelopes");
 
+            migrationBuilder.AddColumn<DateTime>(
+                name: "PublishedAt",
+                table: "IndicatorDatasets",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.AddColumn<DateOnly>(
                 name: "FeedbackGivenOn",
                 table: "Cases",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "ViolationTypeKeys",
+                table: "Cases",
+                type: "character varying(400)",
+                maxLength: 400,
+                nullable: false,
+                defaultValue: "[]");
+
             migrationBuilder.Sql(BackfillSql);
+
+            // Datasets imported before drafts existed were shown publicly: they stay published, since the day imported.
+            migrationBuilder.Sql("""UPDATE "IndicatorDatasets" SET "PublishedAt" = "ImportedAt";""");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_Deadlines",
@@ -63,7 +80,15 @@ namespace Rightscope.Data.Migrations.Sqlite
                 table: "CaseRecipientEnvelopes");
 
             migrationBuilder.DropColumn(
+                name: "PublishedAt",
+                table: "IndicatorDatasets");
+
+            migrationBuilder.DropColumn(
                 name: "FeedbackGivenOn",
+                table: "Cases");
+
+            migrationBuilder.DropColumn(
+                name: "ViolationTypeKeys",
                 table: "Cases");
 
             migrationBuilder.CreateIndex(
