@@ -153,7 +153,11 @@ public static class RightscopeWebApp
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedText)))
-            .AddMvcOptions(options => LocalizedModelBinding.Configure(options.ModelBindingMessageProvider));
+            .AddMvcOptions(options =>
+            {
+                LocalizedModelBinding.Configure(options.ModelBindingMessageProvider);
+                options.ModelBinderProviders.Insert(0, new BooleanFieldBinder.Provider());
+            });
         return services;
     }
 

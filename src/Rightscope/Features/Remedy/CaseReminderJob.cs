@@ -72,7 +72,7 @@ public sealed class CaseReminderJob(RightscopeDbContext db, CaseDeadlineBoard bo
             await db.SaveChangesAsync(cancellationToken);
             return keys.Count;
         }
-        catch (DbUpdateException e) when (CaseIntake.IsUniqueViolation(e))
+        catch (Exception e) when (IsConflictWithAnotherRun(e))
         {
             db.ChangeTracker.Clear();
         }
@@ -98,6 +98,19 @@ public sealed class CaseReminderJob(RightscopeDbContext db, CaseDeadlineBoard bo
 
         return added;
     }
+
+    /// <summary>
+    /// Another run stored some of the same reminders: a unique violation, or on PostgreSQL a deadlock when the two
+    /// batches insert the same rows in different orders (the database rolls the batch back; the one-at-a-time retry
+    /// cannot deadlock). Npgsql's execution strategy wraps a deadlock, being transient, in an InvalidOperationException.
+    /// </summary>
+    private static bool IsConflictWithAnotherRun(Exception e) => e switch
+    {
+        DbUpdateException update => CaseIntake.IsUniqueViolation(update)
+            || update.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DeadlockDetected },
+        InvalidOperationException { InnerException: DbUpdateException update } => IsConflictWithAnotherRun(update),
+        _ => false,
+    };
 
     private async Task<int> RemoveStaleAsync(CancellationToken cancellationToken)
     {

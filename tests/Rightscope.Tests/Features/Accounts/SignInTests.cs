@@ -52,6 +52,31 @@ public sealed class SignInTests
     }
 
     [Theory]
+    [InlineData("%")]
+    [InlineData("yes")]
+    [InlineData("")]
+    public async Task A_checkbox_posted_with_a_value_that_is_not_true_or_false_is_a_400_naming_the_field_not_a_500(string rememberMe)
+    {
+        await using var app = await RightscopeFactory.StartAsync(ProviderData.Sqlite);
+        var (_, owner) = await app.CreateOrganizationAsync();
+        var client = app.CreateBrowserlikeClient();
+
+        var response = await Forms.PostAsync(client, "/account/sign-in", new Dictionary<string, string>
+        {
+            ["Input.Email"] = owner.Email!,
+            ["Input.Password"] = TestData.Password,
+            ["Input.RememberMe"] = rememberMe,
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Input.RememberMe", html, StringComparison.Ordinal);
+        Assert.Contains("type=\"checkbox\"", html, StringComparison.Ordinal);
+        // Not signed in: the form was refused as a whole.
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/account/security")).StatusCode);
+    }
+
+    [Theory]
     [ClassData(typeof(ProviderData))]
     public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_password(string provider)
     {

@@ -86,7 +86,7 @@ public sealed class ImportUploadFuzzTests
             ["import", "holdings", "--org", "stewards", "--portfolio", "Global Equity", "--as-of", "2026-06-30"],
             ["import", "government-requests", "--org", "acme"],
             ["import", "indicators", "--org", "watchers", "--dataset", "Fuzz"],
-            ["import", "benchmark", "--org", "watchers", "--edition", "Fuzz 2026", "--methodology", "digital-rights-benchmark@1.0.0", "--level", "indicator"],
+            ["import", "benchmark", "--org", "watchers", "--edition", "Fuzz 2026", "--methodology", "digital-rights-benchmark@1.0.0", "--level", "indicator", "--as", "owner@watchers.example"],
         ];
 
         foreach (var command in commands)
