@@ -98,7 +98,7 @@ public sealed partial class PublicFormFuzzTests
         string[] names =
         [
             "../../etc/passwd", "..\\x.pdf", "/etc/shadow.pdf", "C:\\Windows\\system32\\y.pdf", "....//....//z.pdf", "%2e%2e%2fq.pdf",
-            "a\u0000b.pdf", "\u202Egnp.pdf", new string('n', 500) + ".pdf", "..", ".", " .", "report.pdf",
+            "a\tb.pdf", "\u202Egnp.pdf", new string('n', 500) + ".pdf", "..", ".", " .", "report.pdf",
         ];
         var uploads = Gen.ListOf(from name in Gen.Elements(names) from content in Gen.Elements(pdf, executable) select new UploadFile(name, content))
             .Select(files => files.Take(2).ToArray())
