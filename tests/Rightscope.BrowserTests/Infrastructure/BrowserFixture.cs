@@ -100,8 +100,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A new context whose relative URLs go to the test server.</summary>
-    public Task<IBrowserContext> NewContextAsync(bool javaScript) =>
-        RequireBrowser().NewContextAsync(new BrowserNewContextOptions
+    public async Task<IBrowserContext> NewContextAsync(bool javaScript)
+    {
+        var context = await RequireBrowser().NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl.ToString(),
             JavaScriptEnabled = javaScript,
@@ -109,6 +110,13 @@ public sealed class BrowserFixture : IAsyncLifetime
             // Only for axe, which runs as injected script; pages under test keep their CSP otherwise.
             BypassCSP = javaScript,
         });
+
+        // Playwright's 30 s was exceeded by a page load in CI while both test suites shared two cores; a wait that
+        // long is load, not the behaviour under test, so allow twice that before failing.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return context;
+    }
 
     /// <summary>A new organization (an investor unless <paramref name="kind"/> says otherwise) with an owner who signs in with <see cref="Password"/>.</summary>
     public async Task<(string Slug, string Email)> CreateOwnerAsync(OrganizationKind kind = OrganizationKind.Investor)
