@@ -154,4 +154,43 @@ public sealed class CaseReminderJobTests
         await RunJobAsync(second);
         Assert.Equal([1, 3], (await RemindersAsync(app, setup.Organization.Id)).Select(r => r.CaseNumber));
     }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task In_batches_smaller_than_the_cases_every_deadline_gets_its_reminder_once_whether_received_on_one_day_or_several(string provider)
+    {
+        await using var app = await RightscopeFactory.StartAsync(provider);
+        var setup = await RemedySteps.SetUpAsync(app);
+        for (var i = 0; i < 7; i++)
+        {
+            Assert.NotNull((await RemedySteps.SubmitAsync(app.CreateBrowserlikeClient(), setup.Channel, $"report {i}")).Receipt);
+        }
+
+        // Cases 1–4 received on one day (the batches break between equal days), 5–7 each a day apart; all overdue.
+        await QueryAsync(app, db => db.Cases.IgnoreQueryFilters().Where(c => c.OrganizationId == setup.Organization.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.ReceivedOn, c => c.ReceivedOn.AddDays(c.Number <= 4 ? -20 : -20 + c.Number))));
+
+        async Task<string> RunInBatchesOfThreeAsync()
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var job = scope.ServiceProvider.GetRequiredService<CaseReminderJob>();
+            job.BatchSize = 3;
+            return await job.RunAsync(CancellationToken.None);
+        }
+
+        Assert.StartsWith("7 deadline(s) due soon or overdue; 7 reminder(s) recorded", await RunInBatchesOfThreeAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("7 deadline(s) due soon or overdue; 0 reminder(s) recorded", await RunInBatchesOfThreeAsync(), StringComparison.Ordinal);
+        var reminders = await RemindersAsync(app, setup.Organization.Id);
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7], reminders.Select(r => r.CaseNumber));
+        Assert.All(reminders, r => Assert.Equal((setup.Handler.Id, DeadlineKind.Acknowledgement), (r.UserId, r.Kind)));
+
+        // Received 200 days earlier and acknowledged the day after, without feedback: the feedback side, in the same batches.
+        await QueryAsync(app, db => db.Cases.IgnoreQueryFilters().Where(c => c.OrganizationId == setup.Organization.Id)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(c => c.ReceivedOn, c => c.ReceivedOn.AddDays(-200))
+                .SetProperty(c => c.AcknowledgedOn, c => c.ReceivedOn.AddDays(-199))
+                .SetProperty(c => c.Status, CaseStatus.Acknowledged)));
+        Assert.StartsWith("7 deadline(s) due soon or overdue; 7 reminder(s) recorded", await RunInBatchesOfThreeAsync(), StringComparison.Ordinal);
+        Assert.Equal(7, (await RemindersAsync(app, setup.Organization.Id)).Count(r => r.Kind == DeadlineKind.Feedback));
+    }
 }

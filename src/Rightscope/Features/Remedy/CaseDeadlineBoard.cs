@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Rightscope.Core.Remedy;
 using Rightscope.Data;
@@ -84,17 +85,74 @@ public sealed class CaseDeadlineBoard(RightscopeDbContext db, CaseDeadlineSettin
         return [.. rows.OrderBy(r => r.Next?.DueOn ?? DateOnly.MaxValue).ThenBy(r => r.Case.Number).Take(max)];
     }
 
-    /// <summary>The open cases of every organization with a deadline due soon or overdue (for the reminder job, outside any request).</summary>
-    public async Task<List<CaseDeadlineRow>> NeedingAttentionAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The open cases of every organization with a deadline due soon or overdue, for the reminder job (outside any
+    /// request), in batches of at most <paramref name="batchSize"/> cases of one channel, so memory stays the same
+    /// however many cases need attention. Each batch is read after the caller is done with the one before (keyset
+    /// pagination on the day and number), so the caller can store what it derives from a batch before the next.
+    /// </summary>
+    public async IAsyncEnumerable<List<CaseDeadlineRow>> NeedingAttentionAsync(int batchSize, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var rows = new List<CaseDeadlineRow>();
-        foreach (var channel in await db.Channels.IgnoreQueryFilters().AsNoTracking().ToListAsync(cancellationToken))
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        var today = Today;
+        foreach (var channel in await db.Channels.IgnoreQueryFilters().AsNoTracking().OrderBy(c => c.Id).ToListAsync(cancellationToken))
         {
-            rows.AddRange(await ListAsync(db.Cases.IgnoreQueryFilters(), channel, Selection.Overdue, int.MaxValue, cancellationToken));
-            rows.AddRange(await ListAsync(db.Cases.IgnoreQueryFilters(), channel, Selection.DueSoon, int.MaxValue, cancellationToken));
-        }
+            // Overdue and due soon are adjacent ranges: every case received (acknowledged) up to the last due-soon day.
+            var ranges = DeadlineDayRanges.For(channel.ServiceLevel, settings.WarningDays, today);
+            var lastReceived = Later(ranges.AcknowledgementOverdueReceivedOnOrBefore, ranges.AcknowledgementDueSoonReceived.To);
+            var lastAcknowledged = Later(ranges.FeedbackOverdueAcknowledgedOnOrBefore, ranges.FeedbackDueSoonAcknowledged.To);
+            var open = OpenIn(db.Cases.IgnoreQueryFilters(), channel);
 
-        return rows;
+            (DateOnly Day, int Number)? after = null;
+            while (true)
+            {
+                var awaiting = open.Where(c => c.AcknowledgedOn == null && c.ReceivedOn <= lastReceived);
+                if (after is { } cursor)
+                {
+                    awaiting = awaiting.Where(c => c.ReceivedOn > cursor.Day || (c.ReceivedOn == cursor.Day && c.Number > cursor.Number));
+                }
+
+                var batch = await awaiting.OrderBy(c => c.ReceivedOn).ThenBy(c => c.Number).Take(batchSize)
+                    .Select(c => new CaseDeadlineCase(c.Id, c.OrganizationId, c.Number, c.Status, c.ReceivedOn, c.AcknowledgedOn, c.FeedbackGivenOn))
+                    .ToListAsync(cancellationToken);
+                if (batch.Count > 0)
+                {
+                    yield return Rows(batch, channel, today);
+                }
+
+                if (batch.Count < batchSize)
+                {
+                    break;
+                }
+
+                after = (batch[^1].ReceivedOn, batch[^1].Number);
+            }
+
+            after = null;
+            while (true)
+            {
+                var awaiting = open.Where(c => c.AcknowledgedOn != null && c.FeedbackGivenOn == null && c.AcknowledgedOn <= lastAcknowledged);
+                if (after is { } cursor)
+                {
+                    awaiting = awaiting.Where(c => c.AcknowledgedOn > cursor.Day || (c.AcknowledgedOn == cursor.Day && c.Number > cursor.Number));
+                }
+
+                var batch = await awaiting.OrderBy(c => c.AcknowledgedOn).ThenBy(c => c.Number).Take(batchSize)
+                    .Select(c => new CaseDeadlineCase(c.Id, c.OrganizationId, c.Number, c.Status, c.ReceivedOn, c.AcknowledgedOn, c.FeedbackGivenOn))
+                    .ToListAsync(cancellationToken);
+                if (batch.Count > 0)
+                {
+                    yield return Rows(batch, channel, today);
+                }
+
+                if (batch.Count < batchSize)
+                {
+                    break;
+                }
+
+                after = (batch[^1].AcknowledgedOn!.Value, batch[^1].Number);
+            }
+        }
     }
 
     /// <summary>
@@ -188,8 +246,12 @@ public sealed class CaseDeadlineBoard(RightscopeDbContext db, CaseDeadlineSettin
             .Take(max)
             .Select(c => new CaseDeadlineCase(c.Id, c.OrganizationId, c.Number, c.Status, c.ReceivedOn, c.AcknowledgedOn, c.FeedbackGivenOn))
             .ToListAsync(cancellationToken);
-        var today = Today;
-        return [.. awaitingAcknowledgement.Concat(awaitingFeedback).Select(c => new CaseDeadlineRow(c, channel, CaseDeadlines.Evaluate(
-            new CaseTimeline(c.Status, c.ReceivedOn, c.AcknowledgedOn, c.FeedbackGivenOn), channel.ServiceLevel, settings.WarningDays, today)))];
+        return Rows([.. awaitingAcknowledgement, .. awaitingFeedback], channel, Today);
     }
+
+    private List<CaseDeadlineRow> Rows(List<CaseDeadlineCase> cases, Channel channel, DateOnly today) =>
+        [.. cases.Select(c => new CaseDeadlineRow(c, channel, CaseDeadlines.Evaluate(
+            new CaseTimeline(c.Status, c.ReceivedOn, c.AcknowledgedOn, c.FeedbackGivenOn), channel.ServiceLevel, settings.WarningDays, today)))];
+
+    private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;
 }

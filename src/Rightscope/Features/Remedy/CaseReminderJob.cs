@@ -21,12 +21,39 @@ public sealed class CaseReminderJob(RightscopeDbContext db, CaseDeadlineBoard bo
 
     private sealed record Key(Guid OrganizationId, Guid UserId, int CaseNumber, DeadlineKind Kind, DateOnly DueOn);
 
+    /// <summary>How many cases are handled per read and save; memory and transaction size stay the same whatever the data.</summary>
+    public int BatchSize { get; set; } = DefaultBatchSize;
+
+    public const int DefaultBatchSize = 500;
+
     public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
         var today = board.Today;
-        var attention = (await board.NeedingAttentionAsync(cancellationToken))
-            .SelectMany(row => row.Deadlines.Where(d => d.NeedsAttention).Select(d => (row.Case, Deadline: d)))
-            .ToList();
+        var deadlines = 0;
+        var added = 0;
+        await foreach (var batch in board.NeedingAttentionAsync(BatchSize, cancellationToken))
+        {
+            var attention = batch
+                .SelectMany(row => row.Deadlines.Where(d => d.NeedsAttention).Select(d => (row.Case, Deadline: d)))
+                .ToList();
+            deadlines += attention.Count;
+            added += await RecordAsync(attention, today, cancellationToken);
+        }
+
+        var removed = await RemoveStaleAsync(cancellationToken);
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{deadlines} deadline(s) due soon or overdue; {added} reminder(s) recorded; {removed} stale reminder(s) removed");
+    }
+
+    /// <summary>The reminders of one batch (the cases of one channel, so of one organization) that are not stored yet.</summary>
+    private async Task<int> RecordAsync(List<(CaseDeadlineCase Case, CaseDeadline Deadline)> attention, DateOnly today, CancellationToken cancellationToken)
+    {
+        if (attention.Count == 0)
+        {
+            return 0;
+        }
+
         var caseIds = attention.Select(a => a.Case.Id).Distinct().ToList();
         var recipients = (await db.CaseRecipientEnvelopes.IgnoreQueryFilters().AsNoTracking()
                 .Where(e => caseIds.Contains(e.CaseId))
@@ -37,25 +64,20 @@ public sealed class CaseReminderJob(RightscopeDbContext db, CaseDeadlineBoard bo
             .SelectMany(a => recipients[a.Case.Id].Select(user => new Key(a.Case.OrganizationId, user, a.Case.Number, a.Deadline.Kind, a.Deadline.DueOn)))
             .Distinct()
             .ToList();
-
-        var added = 0;
-        if (wanted.Count > 0)
+        if (wanted.Count == 0)
         {
-            var organizations = wanted.Select(k => k.OrganizationId).Distinct().ToList();
-            var earliest = wanted.Min(k => k.DueOn);
-            var existing = (await db.CaseReminders.IgnoreQueryFilters().AsNoTracking()
-                    .Where(r => organizations.Contains(r.OrganizationId) && r.DueOn >= earliest)
-                    .Select(r => new { r.OrganizationId, r.UserId, r.CaseNumber, r.Kind, r.DueOn })
-                    .ToListAsync(cancellationToken))
-                .Select(r => new Key(r.OrganizationId, r.UserId, r.CaseNumber, r.Kind, r.DueOn))
-                .ToHashSet();
-            added = await AddAsync([.. wanted.Where(k => !existing.Contains(k))], today, cancellationToken);
+            return 0;
         }
 
-        var removed = await RemoveStaleAsync(cancellationToken);
-        return string.Create(
-            CultureInfo.InvariantCulture,
-            $"{attention.Count} deadline(s) due soon or overdue; {added} reminder(s) recorded; {removed} stale reminder(s) removed");
+        var organizationId = wanted[0].OrganizationId;
+        var numbers = wanted.Select(k => k.CaseNumber).Distinct().ToList();
+        var existing = (await db.CaseReminders.IgnoreQueryFilters().AsNoTracking()
+                .Where(r => r.OrganizationId == organizationId && numbers.Contains(r.CaseNumber))
+                .Select(r => new { r.OrganizationId, r.UserId, r.CaseNumber, r.Kind, r.DueOn })
+                .ToListAsync(cancellationToken))
+            .Select(r => new Key(r.OrganizationId, r.UserId, r.CaseNumber, r.Kind, r.DueOn))
+            .ToHashSet();
+        return await AddAsync([.. wanted.Where(k => !existing.Contains(k))], today, cancellationToken);
     }
 
     /// <summary>Stores the new reminders in one save; if another run stored some meanwhile, one at a time, skipping those.</summary>
