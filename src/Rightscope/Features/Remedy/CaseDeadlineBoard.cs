@@ -23,19 +23,19 @@ public sealed record CaseDeadlineRow(CaseDeadlineCase Case, Channel Channel, IRe
 /// <summary>
 /// Counts for the deadlines dashboard: cases with a deadline due soon, overdue deadlines of each kind, and open cases
 /// with a deadline still to meet (<see cref="WithOpenDeadline"/>). An open case has at most one deadline to meet:
-/// feedback is only due once the acknowledgement is done.
+/// feedback is only due once the acknowledgement is done. Each stops at <see cref="CappedCount.Cap"/> per channel.
 /// </summary>
-public sealed record CaseDeadlineCounts(int DueSoon, int OverdueAcknowledgement, int OverdueFeedback, int WithOpenDeadline)
+public sealed record CaseDeadlineCounts(CappedCount DueSoon, CappedCount OverdueAcknowledgement, CappedCount OverdueFeedback, CappedCount WithOpenDeadline)
 {
-    public static readonly CaseDeadlineCounts None = new(0, 0, 0, 0);
+    public static readonly CaseDeadlineCounts None = new(CappedCount.Zero, CappedCount.Zero, CappedCount.Zero, CappedCount.Zero);
 
-    public int Overdue => OverdueAcknowledgement + OverdueFeedback;
+    public CappedCount Overdue => OverdueAcknowledgement.Plus(OverdueFeedback);
 
     public CaseDeadlineCounts Plus(CaseDeadlineCounts other) => new(
-        DueSoon + other.DueSoon,
-        OverdueAcknowledgement + other.OverdueAcknowledgement,
-        OverdueFeedback + other.OverdueFeedback,
-        WithOpenDeadline + other.WithOpenDeadline);
+        DueSoon.Plus(other.DueSoon),
+        OverdueAcknowledgement.Plus(other.OverdueAcknowledgement),
+        OverdueFeedback.Plus(other.OverdueFeedback),
+        WithOpenDeadline.Plus(other.WithOpenDeadline));
 }
 
 /// <summary>
@@ -172,9 +172,9 @@ public sealed class CaseDeadlineBoard(RightscopeDbContext db, CaseDeadlineSettin
         return [.. rows.Select(r => (r.reminder, r.CaseId))];
     }
 
-    /// <summary>How many reminders <see cref="UnreadRemindersAsync"/> would give without a limit.</summary>
-    public Task<int> UnreadReminderCountAsync(Guid userId, CancellationToken cancellationToken) =>
-        UnreadReminders(userId).CountAsync(cancellationToken);
+    /// <summary>How many reminders <see cref="UnreadRemindersAsync"/> would give without a limit, up to <see cref="CappedCount.Cap"/>.</summary>
+    public Task<CappedCount> UnreadReminderCountAsync(Guid userId, CancellationToken cancellationToken) =>
+        CappedCount.CountAsync(UnreadReminders(userId), cancellationToken);
 
     private IQueryable<CaseReminder> UnreadReminders(Guid userId) =>
         db.CaseReminders.AsNoTracking().Where(reminder => reminder.UserId == userId && reminder.ReadOn == null
@@ -183,15 +183,19 @@ public sealed class CaseDeadlineBoard(RightscopeDbContext db, CaseDeadlineSettin
 
     /// <summary>
     /// As a condition on each case (not a join), so the database can walk the cases' index and look each envelope up in
-    /// its own index. The envelope needs no tenant filter of its own: the case has it, and an envelope goes with its case.
+    /// its own index. Never IgnoreQueryFilters inside: it would lift the tenant filter from the whole query.
     /// </summary>
     private IQueryable<GrievanceCase> Received(Guid userId) =>
-        db.Cases.Where(c => db.CaseRecipientEnvelopes.IgnoreQueryFilters().Any(e => e.CaseId == c.Id && e.UserId == userId));
+        db.Cases.Where(c => db.CaseRecipientEnvelopes.Any(e => e.CaseId == c.Id && e.UserId == userId));
 
     private static IQueryable<GrievanceCase> OpenIn(IQueryable<GrievanceCase> cases, Channel channel) =>
         cases.AsNoTracking().Where(c =>
             c.OrganizationId == channel.OrganizationId && c.ChannelId == channel.Id && EF.Constant(OpenStatuses).Contains(c.Status));
 
+    /// <summary>
+    /// Channel by channel, four counts over ranges of the deadline index, each stopping after <see cref="CappedCount.Cap"/>
+    /// cases: the cost does not grow with the number of cases (issue 8).
+    /// </summary>
     private async Task<CaseDeadlineCounts> CountAsync(IQueryable<GrievanceCase> cases, IQueryable<Channel> channels, CancellationToken cancellationToken)
     {
         var total = CaseDeadlineCounts.None;
@@ -202,16 +206,19 @@ public sealed class CaseDeadlineBoard(RightscopeDbContext db, CaseDeadlineSettin
             var acknowledgementSoon = ranges.AcknowledgementDueSoonReceived;
             var feedbackOverdue = ranges.FeedbackOverdueAcknowledgedOnOrBefore;
             var feedbackSoon = ranges.FeedbackDueSoonAcknowledged;
-            var counts = await OpenIn(cases, channel)
-                .GroupBy(c => 1)
-                .Select(g => new CaseDeadlineCounts(
-                    g.Count(c => (c.AcknowledgedOn == null && c.ReceivedOn >= acknowledgementSoon.From && c.ReceivedOn <= acknowledgementSoon.To)
-                        || (c.AcknowledgedOn != null && c.FeedbackGivenOn == null && c.AcknowledgedOn >= feedbackSoon.From && c.AcknowledgedOn <= feedbackSoon.To)),
-                    g.Count(c => c.AcknowledgedOn == null && c.ReceivedOn <= acknowledgementOverdue),
-                    g.Count(c => c.AcknowledgedOn != null && c.FeedbackGivenOn == null && c.AcknowledgedOn <= feedbackOverdue),
-                    g.Count(c => c.AcknowledgedOn == null || c.FeedbackGivenOn == null)))
-                .SingleOrDefaultAsync(cancellationToken);
-            total = total.Plus(counts ?? CaseDeadlineCounts.None);
+            var open = OpenIn(cases, channel);
+            var awaitingAcknowledgement = open.Where(c => c.AcknowledgedOn == null);
+            var awaitingFeedback = open.Where(c => c.AcknowledgedOn != null && c.FeedbackGivenOn == null);
+            var dueSoon = (await CappedCount.CountAsync(
+                    awaitingAcknowledgement.Where(c => c.ReceivedOn >= acknowledgementSoon.From && c.ReceivedOn <= acknowledgementSoon.To), cancellationToken))
+                .Plus(await CappedCount.CountAsync(
+                    awaitingFeedback.Where(c => c.AcknowledgedOn >= feedbackSoon.From && c.AcknowledgedOn <= feedbackSoon.To), cancellationToken));
+            var counts = new CaseDeadlineCounts(
+                dueSoon,
+                await CappedCount.CountAsync(awaitingAcknowledgement.Where(c => c.ReceivedOn <= acknowledgementOverdue), cancellationToken),
+                await CappedCount.CountAsync(awaitingFeedback.Where(c => c.AcknowledgedOn <= feedbackOverdue), cancellationToken),
+                await CappedCount.CountAsync(open.Where(c => c.AcknowledgedOn == null || c.FeedbackGivenOn == null), cancellationToken));
+            total = total.Plus(counts);
         }
 
         return total;

@@ -37,10 +37,10 @@ public sealed class CaseDeadlinesModel(RightscopeDbContext db, OrganizationConte
     public IReadOnlyList<(CaseReminder Reminder, Guid CaseId)> Reminders { get; private set; } = [];
 
     /// <summary>Cases of the list not shown (beyond <see cref="MaxRows"/>).</summary>
-    public int MoreCases { get; private set; }
+    public CappedCount MoreCases { get; private set; }
 
     /// <summary>Unread reminders not shown (beyond <see cref="MaxRows"/>).</summary>
-    public int MoreReminders { get; private set; }
+    public CappedCount MoreReminders { get; private set; }
 
     [FromQuery(Name = "deadline")]
     public string? DeadlineFilter { get; set; }
@@ -77,24 +77,25 @@ public sealed class CaseDeadlinesModel(RightscopeDbContext db, OrganizationConte
             mine = mine.Where(r => r.Id == id);
         }
 
-        var reminders = await mine.ToListAsync(cancellationToken);
-        if (reminder is not null && reminders.Count == 0)
+        // One statement, however many are unread (a handler may have thousands), in the audit entry's transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var marked = await mine.ExecuteUpdateAsync(set => set.SetProperty(r => r.ReadOn, today), cancellationToken);
+        if (reminder is not null && marked == 0)
         {
             // Someone else's, another organization's, already read or unknown: the same answer for all.
             return NotFound();
         }
 
-        foreach (var r in reminders)
-        {
-            r.ReadOn = today;
-        }
-
-        if (reminders.Count > 0)
+        if (marked > 0)
         {
             await audit.SaveChangesAsync(
                 new AuditRecord(context.Current.Id, AuditActor.SignedIn(User), "case-reminders.read", "case-reminder",
-                    reminder?.ToString("N"), string.Create(CultureInfo.InvariantCulture, $"{reminders.Count} reminder(s) marked read")),
+                    reminder?.ToString("N"), string.Create(CultureInfo.InvariantCulture, $"{marked} reminder(s) marked read")),
                 cancellationToken);
+        }
+        else
+        {
+            await transaction.CommitAsync(cancellationToken);
         }
 
         return Redirect($"/o/{Slug}/cases/deadlines?done=read");
@@ -111,8 +112,8 @@ public sealed class CaseDeadlinesModel(RightscopeDbContext db, OrganizationConte
             _ => (CaseDeadlineBoard.Selection.WithOpenDeadline, Counts.WithOpenDeadline),
         };
         Cases = await board.MostUrgentForRecipientAsync(userId, selection, MaxRows, cancellationToken);
-        MoreCases = Math.Max(0, total - Cases.Count);
+        MoreCases = total.Minus(Cases.Count);
         Reminders = await board.UnreadRemindersAsync(userId, MaxRows, cancellationToken);
-        MoreReminders = await board.UnreadReminderCountAsync(userId, cancellationToken) - Reminders.Count;
+        MoreReminders = (await board.UnreadReminderCountAsync(userId, cancellationToken)).Minus(Reminders.Count);
     }
 }

@@ -13,7 +13,8 @@ namespace Rightscope.Features.Remedy;
 /// The cases of the channels where the signed-in handler is a recipient: numbers, states, triage and days, no content.
 /// Filters by state, urgency and defender flag come from the query string, so a filtered list can be bookmarked. A
 /// page holds <see cref="PageSize"/> cases, newest first; the counts above the list are computed by the database over
-/// all of the handler's cases, so the page costs the same with 200 cases or 200,000 (issue 8).
+/// the handler's cases and stop at <see cref="CappedCount.Cap"/> ("1000+"), so the page costs the same with 200 cases
+/// or 200,000 (issue 8).
 /// </summary>
 [RequirePermission(Permission.HandleCases)]
 public sealed class CaseListModel(
@@ -36,21 +37,27 @@ public sealed class CaseListModel(
 
     public IReadOnlyList<Row> Cases { get; private set; } = [];
 
-    /// <summary>The handler's cases that match the filters, on every page.</summary>
-    public int TotalCount { get; private set; }
+    /// <summary>
+    /// The handler's cases that match the filters, on every page: counted up to <see cref="CappedCount.Cap"/> cases
+    /// beyond this page's first, so deep pages stay exact about whether there is a next one.
+    /// </summary>
+    public CappedCount TotalCount { get; private set; }
 
     public int PageNumber { get; private set; } = 1;
 
-    public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
+    /// <summary>The pages known to exist; more when <see cref="TotalCount"/> stopped counting.</summary>
+    public CappedCount PageCount => new(Math.Max(1, (TotalCount.Value + PageSize - 1) / PageSize), TotalCount.More);
+
+    public bool HasNextPage => PageNumber < PageCount.Value || TotalCount.More;
 
     /// <summary>The handler's cases with a retaliation check-in due (whatever the filters).</summary>
     public int CheckInsDue { get; private set; }
 
     /// <summary>The handler's open cases past their channel's retention period (whatever the filters).</summary>
-    public int RetentionDecisions { get; private set; }
+    public CappedCount RetentionDecisions { get; private set; }
 
     /// <summary>Cases this handler can open that other recipients of their channels cannot yet (see <c>/cases/share</c>).</summary>
-    public int PendingShares { get; private set; }
+    public CappedCount PendingShares { get; private set; }
 
     [FromQuery(Name = "done")]
     public string? Done { get; set; }
@@ -99,11 +106,11 @@ public sealed class CaseListModel(
 
         var userId = context.Membership!.UserId;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        PendingShares = (await sharing.PendingAsync(userId, cancellationToken)).Sum(p => p.Cases);
+        PendingShares = await sharing.PendingCountAsync(userId, cancellationToken);
         // A condition on each case rather than a join, so the database can walk the cases' index newest first and stop
-        // after a page, looking each envelope up (issue 8).
-        // The envelope needs no tenant filter of its own: the case has it, and an envelope goes with its case.
-        var mine = db.Cases.AsNoTracking().Where(c => db.CaseRecipientEnvelopes.IgnoreQueryFilters().Any(e => e.CaseId == c.Id && e.UserId == userId));
+        // after a page, looking each envelope up (issue 8). Never IgnoreQueryFilters here: it would lift the tenant
+        // filter from the whole query, cases and check-ins included, not only from the envelopes.
+        var mine = db.Cases.AsNoTracking().Where(c => db.CaseRecipientEnvelopes.Any(e => e.CaseId == c.Id && e.UserId == userId));
         CheckInsDue = await db.CaseCheckIns
             .Where(i => i.Result == null && i.DueOn <= today && mine.Any(c => c.Id == i.CaseId))
             .Select(i => i.CaseId)
@@ -112,16 +119,16 @@ public sealed class CaseListModel(
         var channels = await db.Channels.AsNoTracking()
             .Where(channel => db.ChannelRecipients.Any(r => r.ChannelId == channel.Id && r.UserId == userId) || mine.Any(c => c.ChannelId == channel.Id))
             .ToListAsync(cancellationToken);
-        RetentionDecisions = 0;
+        RetentionDecisions = CappedCount.Zero;
         foreach (var channel in channels)
         {
             // CaseRetention.NeedsDecision, per channel so the database can count it: open (not closed is the same as no ClosedOn)
             // and received on or before the cut-off.
             var cutoff = today.AddDays(-channel.RetentionDays);
-            RetentionDecisions += await mine.CountAsync(
-                c => c.OrganizationId == channel.OrganizationId && c.ChannelId == channel.Id
-                    && EF.Constant(CaseDeadlineBoard.OpenStatuses).Contains(c.Status) && c.ReceivedOn <= cutoff,
-                cancellationToken);
+            RetentionDecisions = RetentionDecisions.Plus(await CappedCount.CountAsync(
+                mine.Where(c => c.OrganizationId == channel.OrganizationId && c.ChannelId == channel.Id
+                    && EF.Constant(CaseDeadlineBoard.OpenStatuses).Contains(c.Status) && c.ReceivedOn <= cutoff),
+                cancellationToken));
         }
 
         var query = mine;
@@ -141,17 +148,19 @@ public sealed class CaseListModel(
         }
 
         // Unfiltered, the count is the handler's envelopes in this organization: one range of the envelopes' index.
+        var skipped = (PageNumber - 1) * PageSize;
+        var cap = skipped + CappedCount.Cap;
         TotalCount = status is null && urgency is null && defender is null
-            ? await db.CaseRecipientEnvelopes.CountAsync(e => e.UserId == userId, cancellationToken)
-            : await query.CountAsync(cancellationToken);
-        if (PageNumber > PageCount)
+            ? await CappedCount.CountAsync(db.CaseRecipientEnvelopes.Where(e => e.UserId == userId), cancellationToken, cap)
+            : await CappedCount.CountAsync(query, cancellationToken, cap);
+        if (PageNumber > PageCount.Value && !PageCount.More)
         {
             return NotFound();
         }
 
         var rows = await query
             .OrderByDescending(c => c.Number)
-            .Skip((PageNumber - 1) * PageSize)
+            .Skip(skipped)
             .Take(PageSize)
             .Select(c => new { Summary = new CaseSummary(c.Id, c.Number, c.Status, c.Urgency, c.Defender, c.ReceivedOn, c.ClosedOn), c.ChannelId })
             .ToListAsync(cancellationToken);

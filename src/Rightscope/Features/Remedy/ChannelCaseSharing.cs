@@ -17,28 +17,10 @@ public sealed class ChannelCaseSharing(RightscopeDbContext db)
     /// <summary>What <paramref name="sharerId"/> could share, per channel and recipient.</summary>
     public async Task<IReadOnlyList<Pending>> PendingAsync(Guid sharerId, CancellationToken cancellationToken)
     {
-        // First the few (channel, other recipient) pairs, then one count of cases per pair: joining every case of the
-        // sharer with every recipient took most of a second at 20,000 cases, even with no one to share with (issue 8).
-        var pairs = await (
-                from recipient in db.ChannelRecipients.AsNoTracking()
-                join key in db.HandlerKeys on recipient.UserId equals key.UserId
-                join membership in db.Memberships on recipient.UserId equals membership.UserId
-                where recipient.UserId != sharerId
-                    && membership.OrganizationId == recipient.OrganizationId
-                    && membership.Role == Core.Accounts.Role.CaseHandler
-                select new { recipient.ChannelId, recipient.UserId })
-            .Distinct()
-            .ToListAsync(cancellationToken);
         var rows = new List<(Guid ChannelId, Guid UserId, int Cases)>();
-        foreach (var pair in pairs)
+        foreach (var pair in await PairsAsync(sharerId, cancellationToken))
         {
-            // The envelopes inside the conditions need no tenant filter: the case has it, and an envelope goes with its case.
-            var cases = await db.Cases.AsNoTracking().CountAsync(
-                grievance => grievance.ChannelId == pair.ChannelId
-                    && db.CaseRecipientEnvelopes.IgnoreQueryFilters().Any(e => e.CaseId == grievance.Id && e.UserId == sharerId)
-                    && !db.CaseRecipientEnvelopes.IgnoreQueryFilters().Any(e => e.CaseId == grievance.Id && e.UserId == pair.UserId)
-                    && !db.CaseExclusions.Any(e => e.CaseId == grievance.Id && e.UserId == pair.UserId),
-                cancellationToken);
+            var cases = await Unshared(sharerId, pair.ChannelId, pair.UserId).CountAsync(cancellationToken);
             if (cases > 0)
             {
                 rows.Add((pair.ChannelId, pair.UserId, cases));
@@ -52,6 +34,45 @@ public sealed class ChannelCaseSharing(RightscopeDbContext db)
             .Select(r => new Pending(r.ChannelId, r.UserId, NameOf(names[r.UserId].DisplayName, names[r.UserId].Email), r.Cases))
             .OrderBy(p => p.ChannelId).ThenBy(p => p.RecipientName, StringComparer.CurrentCulture)];
     }
+
+    /// <summary>How many shares <see cref="PendingAsync"/> would list, counting each pair up to <see cref="CappedCount.Cap"/> (for the case list).</summary>
+    public async Task<CappedCount> PendingCountAsync(Guid sharerId, CancellationToken cancellationToken)
+    {
+        var total = CappedCount.Zero;
+        foreach (var pair in await PairsAsync(sharerId, cancellationToken))
+        {
+            total = total.Plus(await CappedCount.CountAsync(Unshared(sharerId, pair.ChannelId, pair.UserId), cancellationToken));
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// The (channel, other recipient with a key) pairs of the sharer's channels: first these few pairs, then one count of
+    /// cases per pair, because joining every case of the sharer with every recipient took most of a second at 20,000
+    /// cases, even with no one to share with (issue 8).
+    /// </summary>
+    private async Task<List<(Guid ChannelId, Guid UserId)>> PairsAsync(Guid sharerId, CancellationToken cancellationToken)
+    {
+        var pairs = await (
+                from recipient in db.ChannelRecipients.AsNoTracking()
+                join key in db.HandlerKeys on recipient.UserId equals key.UserId
+                join membership in db.Memberships on recipient.UserId equals membership.UserId
+                where recipient.UserId != sharerId
+                    && membership.OrganizationId == recipient.OrganizationId
+                    && membership.Role == Core.Accounts.Role.CaseHandler
+                select new { recipient.ChannelId, recipient.UserId })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        return [.. pairs.Select(p => (p.ChannelId, p.UserId))];
+    }
+
+    /// <summary>The cases of the channel that the sharer can open and the recipient cannot, and is not excluded from.</summary>
+    private IQueryable<GrievanceCase> Unshared(Guid sharerId, Guid channelId, Guid recipientId) =>
+        db.Cases.AsNoTracking().Where(grievance => grievance.ChannelId == channelId
+            && db.CaseRecipientEnvelopes.Any(e => e.CaseId == grievance.Id && e.UserId == sharerId)
+            && !db.CaseRecipientEnvelopes.Any(e => e.CaseId == grievance.Id && e.UserId == recipientId)
+            && !db.CaseExclusions.Any(e => e.CaseId == grievance.Id && e.UserId == recipientId));
 
     /// <summary>
     /// Seals to <paramref name="recipientId"/> every case key of <paramref name="channelId"/> that
