@@ -300,21 +300,17 @@ public sealed class BenchmarkEditions(RightscopeDbContext db, MethodologyRegistr
     }
 
     /// <summary>
-    /// A snapshot published before company identities were recorded gets them from its edition's entries, so
-    /// year-over-year change never falls back to matching names.
+    /// The previous snapshot with each company's current registry id, taken from its edition's entries: a snapshot
+    /// published before identities were recorded gets them, and one whose company was since merged into another
+    /// follows the merge (the merge moves the entries), so year-over-year change never falls back to matching names.
     /// </summary>
     private async Task<PublishedEdition> WithIdentitiesAsync(Guid editionId, PublishedEdition snapshot, CancellationToken cancellationToken)
     {
-        if (snapshot.Companies.All(c => c.CompanyId is not null))
-        {
-            return snapshot;
-        }
-
         var companyOf = await db.BenchmarkEntries.AsNoTracking().Where(e => e.EditionId == editionId)
             .ToDictionaryAsync(e => e.CompanySlug, e => e.CompanyId, StringComparer.Ordinal, cancellationToken);
         return snapshot with
         {
-            Companies = [.. snapshot.Companies.Select(c => c.CompanyId is null && companyOf.TryGetValue(c.Slug, out var id) ? c with { CompanyId = CompanyIdentity.Of(id) } : c)],
+            Companies = [.. snapshot.Companies.Select(c => companyOf.TryGetValue(c.Slug, out var id) ? c with { CompanyId = CompanyIdentity.Of(id) } : c)],
         };
     }
 
