@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using Rightscope.Core.Companies;
 using Rightscope.Core.Methodologies;
 using Rightscope.Core.Scoring;
 
@@ -20,6 +21,8 @@ public enum BenchmarkField
     Element,
     Answer,
     Score,
+    Lei,
+    Isin,
 }
 
 public enum BenchmarkIssueCode
@@ -48,14 +51,45 @@ public enum BenchmarkIssueCode
 
     /// <summary>The file is not UTF-8 text (invalid byte sequences, or NUL bytes of a binary file).</summary>
     InvalidEncoding,
+
+    /// <summary>A LEI whose format or check digits are wrong.</summary>
+    InvalidLei,
+
+    /// <summary>An ISIN whose format or check digit is wrong.</summary>
+    InvalidIsin,
+
+    /// <summary>Two rows of one company give different LEIs (or ISINs).</summary>
+    IdentifierConflict,
+
+    /// <summary>One LEI (or ISIN) given for two companies of the file.</summary>
+    IdentifierShared,
+
+    /// <summary>No registry company has the identifier.</summary>
+    UnknownIdentifier,
+
+    /// <summary>The identifier is one registry company's, the company name matches another's.</summary>
+    IdentifierNameMismatch,
+
+    /// <summary>The LEI and the ISIN of a company are two different registry companies'.</summary>
+    IdentifiersDisagree,
 }
 
 /// <summary>A problem at a line (0: the file or the mapping) and field of the import; <see cref="Args"/> fill the localized message.</summary>
 public sealed record BenchmarkIssue(int Line, string Field, BenchmarkIssueCode Code, IReadOnlyList<string> Args);
 
-/// <summary>One company's rows, ready for the engine: services in order of appearance, element answers or given indicator scores.</summary>
+/// <summary>A normalized LEI or ISIN of a company and the line of the file that gave it first.</summary>
+public sealed record RowIdentifier(string Value, int Line);
+
+/// <summary>
+/// One company's rows, ready for the engine: services in order of appearance, element answers or given indicator
+/// scores, and the LEI and ISIN the file gives for it (they identify its registry company before its name does).
+/// </summary>
 public sealed record BenchmarkCompanyRows(string Name, IReadOnlyList<string> Services, IReadOnlyList<Answer> Answers, IReadOnlyList<GivenScore> Given)
 {
+    public RowIdentifier? Lei { get; init; }
+
+    public RowIdentifier? Isin { get; init; }
+
     public AssessmentInput ToInput() => new(new Dictionary<string, string>(), Services, Answers, []) { Given = Given };
 }
 
@@ -69,7 +103,9 @@ public sealed record BenchmarkImportResult(IReadOnlyList<BenchmarkCompanyRows> C
 /// Reads benchmark results from CSV (issue 7): element answers <c>company, service, indicator, element, answer</c> or
 /// indicator scores <c>company, service, indicator, score</c> (0–100 or NA; service empty or <c>company</c> for the
 /// company level). Every key is checked against the methodology, including the scoring level of the indicator, so
-/// the engine receives only valid input and aggregates it by the methodology's own rules.
+/// the engine receives only valid input and aggregates it by the methodology's own rules. Optional <c>lei</c> and
+/// <c>isin</c> columns identify the company (check digits verified; one identifier per company and one company per
+/// identifier within the file).
 /// </summary>
 public static class BenchmarkImportReader
 {
@@ -84,6 +120,9 @@ public static class BenchmarkImportReader
 
     public static readonly IReadOnlyList<BenchmarkField> IndicatorColumns =
         [BenchmarkField.Company, BenchmarkField.Service, BenchmarkField.Indicator, BenchmarkField.Score];
+
+    /// <summary>Columns either level may have.</summary>
+    public static readonly IReadOnlyList<BenchmarkField> IdentifierColumns = [BenchmarkField.Lei, BenchmarkField.Isin];
 
     public static string Name(BenchmarkField field) => field.ToString().ToLowerInvariant();
 
@@ -164,7 +203,7 @@ public static class BenchmarkImportReader
         {
             var name = header[i].Trim().ToLowerInvariant();
             var field = map.TryGetValue(name, out var mapped) ? mapped : Enum.TryParse<BenchmarkField>(name, true, out var own) && !map.ContainsValue(own) ? own : (BenchmarkField?)null;
-            if (field is { } f && required.Contains(f))
+            if (field is { } f && (required.Contains(f) || IdentifierColumns.Contains(f)))
             {
                 columns.TryAdd(f, i);
             }
@@ -183,6 +222,7 @@ public static class BenchmarkImportReader
         var companies = new Dictionary<string, Builder>(StringComparer.OrdinalIgnoreCase);
         var order = new List<Builder>();
         var seen = new Dictionary<(string Company, string Key, string Component), int>();
+        var identifiers = new Identifiers();
         int rows = 0, bad = 0, omitted = 0;
         while (csv.Read())
         {
@@ -307,6 +347,33 @@ public static class BenchmarkImportReader
                 }
             }
 
+            var lei = Identifier(BenchmarkField.Lei, Get(BenchmarkField.Lei));
+            var isin = Identifier(BenchmarkField.Isin, Get(BenchmarkField.Isin));
+            string? Identifier(BenchmarkField field, string text)
+            {
+                if (text.Length == 0)
+                {
+                    return null;
+                }
+
+                var (valid, value) = field == BenchmarkField.Lei
+                    ? (Lei.TryParse(text, out var l), l.Value)
+                    : (Isin.TryParse(text, out var i), i.Value);
+                if (!valid)
+                {
+                    Problem(field, field == BenchmarkField.Lei ? BenchmarkIssueCode.InvalidLei : BenchmarkIssueCode.InvalidIsin, text);
+                    return null;
+                }
+
+                if (identifiers.Conflict(field, company, value, line) is { } conflict)
+                {
+                    Problem(field, conflict.Code, conflict.Args);
+                    return null;
+                }
+
+                return value;
+            }
+
             if (rowIssues.Count == 0 && key is not null)
             {
                 var component = service.Length == 0 ? AssessmentInput.Company : service;
@@ -346,6 +413,9 @@ public static class BenchmarkImportReader
                 order.Add(builder);
             }
 
+            identifiers.Accept(company, BenchmarkField.Lei, lei, line);
+            identifiers.Accept(company, BenchmarkField.Isin, isin, line);
+            builder.Identify(lei, isin, line);
             var componentKey = builder.Component(service);
             if (level == BenchmarkImportLevel.Element)
             {
@@ -410,7 +480,48 @@ public static class BenchmarkImportReader
             return known;
         }
 
-        public BenchmarkCompanyRows Build() => new(name, [.. _services], [.. Answers], [.. Given]);
+        private RowIdentifier? _lei;
+        private RowIdentifier? _isin;
+
+        public void Identify(string? lei, string? isin, int line)
+        {
+            _lei ??= lei is null ? null : new RowIdentifier(lei, line);
+            _isin ??= isin is null ? null : new RowIdentifier(isin, line);
+        }
+
+        public BenchmarkCompanyRows Build() => new(name, [.. _services], [.. Answers], [.. Given]) { Lei = _lei, Isin = _isin };
+    }
+
+    /// <summary>The identifiers accepted so far: each company has at most one LEI and one ISIN, each identifier one company.</summary>
+    private sealed class Identifiers
+    {
+        private readonly Dictionary<(BenchmarkField, string Company), (string Value, int Line)> _ofCompany = [];
+        private readonly Dictionary<(BenchmarkField, string Value), (string Company, int Line)> _company = [];
+
+        public (BenchmarkIssueCode Code, string[] Args)? Conflict(BenchmarkField field, string company, string value, int line)
+        {
+            var label = field == BenchmarkField.Lei ? "LEI" : "ISIN";
+            if (_ofCompany.TryGetValue((field, company.ToUpperInvariant()), out var given) && given.Value != value)
+            {
+                return (BenchmarkIssueCode.IdentifierConflict, [$"{label} {value}", $"{label} {given.Value}", given.Line.ToString(CultureInfo.InvariantCulture)]);
+            }
+
+            if (_company.TryGetValue((field, value), out var other) && !string.Equals(other.Company, company, StringComparison.OrdinalIgnoreCase))
+            {
+                return (BenchmarkIssueCode.IdentifierShared, [$"{label} {value}", other.Company, other.Line.ToString(CultureInfo.InvariantCulture)]);
+            }
+
+            return null;
+        }
+
+        public void Accept(string company, BenchmarkField field, string? value, int line)
+        {
+            if (value is not null)
+            {
+                _ofCompany.TryAdd((field, company.ToUpperInvariant()), (value, line));
+                _company.TryAdd((field, value), (company, line));
+            }
+        }
     }
 
     /// <summary>Each node with its inherited scoring level and the indicator above it (or itself).</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Rightscope.Core.Exports;
 
 namespace Rightscope.Core.Transparency;
 
@@ -100,13 +101,13 @@ public sealed record TransparencyDocument
     public string ToCsv()
     {
         var csv = new StringBuilder();
-        csv.Append(string.Join(',', CsvColumns)).Append("\r\n");
+        csv.Append(SafeCsv.Line(CsvColumns)).Append("\r\n");
         foreach (var cell in Cells)
         {
             var c = cell.Counts;
-            csv.Append(string.Join(',',
-                Period, Quote(cell.Country), cell.RequestType, cell.LegalProcess,
-                Int(c.Requests), Int(c.AccountsSpecified), Int(c.CompliedFully), Int(c.CompliedPartially), Int(c.Rejected), Int(c.ChallengedInCourt)))
+            csv.Append(SafeCsv.Line([
+                Period, cell.Country, cell.RequestType, cell.LegalProcess,
+                Int(c.Requests), Int(c.AccountsSpecified), Int(c.CompliedFully), Int(c.CompliedPartially), Int(c.Rejected), Int(c.ChallengedInCourt)]))
                 .Append("\r\n");
         }
 
@@ -116,10 +117,4 @@ public sealed record TransparencyDocument
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    // Country codes are letters, but a spreadsheet must never read a cell as a formula.
-    private static string Quote(string value) =>
-        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 || value.StartsWith('=') || value.StartsWith('+') || value.StartsWith('-') || value.StartsWith('@')
-            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-            : value;
 }

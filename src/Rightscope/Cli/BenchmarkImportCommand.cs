@@ -15,6 +15,7 @@ namespace Rightscope.Cli;
 /// <summary>
 /// <c>rightscope import benchmark</c>: reads benchmark results (element answers or indicator scores) from CSV, prints
 /// every issue as <c>FILE:LINE: FIELD: message</c>, and writes a draft edition (all or nothing unless <c>--skip-bad-rows</c>).
+/// A row's <c>lei</c> or <c>isin</c> names its registry company; a company without them is matched by name.
 /// The import is made in the name of a member (<c>--as</c>) so that four eyes hold: that member cannot approve it.
 /// </summary>
 public static class BenchmarkImportCommand
@@ -25,11 +26,11 @@ public static class BenchmarkImportCommand
         var edition = new Option<string>("--edition") { Description = "The new edition's name, e.g. \"Digital rights benchmark 2026\".", Required = true };
         var methodology = new Option<string>("--methodology") { Description = "The methodology, KEY@VERSION (e.g. digital-rights-benchmark@1.0.0).", Required = true };
         var file = new Option<FileInfo>("--file") { Description = "The results file (.csv).", Required = true };
-        var level = new Option<string>("--level") { Description = "element (company, service, indicator, element, answer) or indicator (company, service, indicator, score).", DefaultValueFactory = _ => "element" };
+        var level = new Option<string>("--level") { Description = "element (company, service, indicator, element, answer) or indicator (company, service, indicator, score); either may add lei and isin.", DefaultValueFactory = _ => "element" };
         var year = new Option<int?>("--year") { Description = "The edition's year (default: a year in the name, else this year)." };
         var map = new Option<string[]>("--map")
         {
-            Description = "A column mapping entry SOURCE=FIELD (repeatable); fields: company, service, indicator, element, answer, score.",
+            Description = "A column mapping entry SOURCE=FIELD (repeatable); fields: company, service, indicator, element, answer, score, lei, isin.",
             AllowMultipleArgumentsPerToken = true,
         };
         var importer = new Option<string>("--as")
@@ -132,6 +133,16 @@ public static class BenchmarkImportCommand
             if (outcome.Error == BenchmarkImportOutcome.Ambiguous)
             {
                 return io.Fail($"{path.Name}: company: \"{outcome.AmbiguousCompany}\" matches {outcome.Matches} companies in the registry of {slug}; merge or rename them so that it names one; nothing was written.");
+            }
+
+            if (outcome.Error == BenchmarkImportOutcome.Identifiers)
+            {
+                foreach (var issue in outcome.Issues)
+                {
+                    io.Error.WriteLine(BenchmarkMessages.Line(text, path.Name, issue));
+                }
+
+                return io.Fail($"{path.Name}: {outcome.Issues.Count} company identifier(s) do not match the registry of {slug}; nothing was written.");
             }
 
             if (outcome.Error is not null)

@@ -11,7 +11,8 @@ namespace Rightscope.Cli;
 
 /// <summary>
 /// <c>rightscope import indicators</c>: reads an indicator CSV file, prints every issue as <c>FILE:LINE: FIELD: message</c>,
-/// and writes the dataset (all or nothing unless <c>--skip-bad-rows</c>), replacing a dataset of the same name.
+/// and writes the dataset (all or nothing unless <c>--skip-bad-rows</c>), replacing a dataset of the same name. The
+/// dataset is a draft until published; <c>--publish</c> publishes it in the same run, audited like the web publication.
 /// </summary>
 public static class IndicatorsImportCommand
 {
@@ -26,9 +27,10 @@ public static class IndicatorsImportCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var skip = new Option<bool>("--skip-bad-rows") { Description = "Write the good rows and list the bad ones, instead of writing nothing." };
+        var publish = new Option<bool>("--publish") { Description = "Publish the dataset once written (otherwise it stays a draft that the pages do not show)." };
         var command = new Command("indicators", "Import an indicator dataset (indicator, country, year, value, breakdowns) from a CSV file.")
         {
-            org, dataset, file, map, skip,
+            org, dataset, file, map, skip, publish,
         };
         command.SetAction(async (parse, cancellationToken) => await RightscopeCli.Guarded(io, async () =>
         {
@@ -90,10 +92,20 @@ public static class IndicatorsImportCommand
                     : $"{path.Name}: the file cannot be imported; nothing was written.");
             }
 
-            var outcome = await scope.ServiceProvider.GetRequiredService<IndicatorDatasets>().WriteAsync(
-                organization.Id, AuditActor.CommandLine(), name, path.Name, report, cancellationToken);
+            var datasets = scope.ServiceProvider.GetRequiredService<IndicatorDatasets>();
+            var outcome = await datasets.WriteAsync(organization.Id, AuditActor.CommandLine(), name, path.Name, report, cancellationToken);
             io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{(outcome.Replaced ? "Replaced" : "Imported")} dataset '{name}': {report.Rows.Count} value(s), {outcome.Dataset.CountryCount} countries, {outcome.Dataset.FirstYear}–{outcome.Dataset.LastYear}; {report.BadRows} bad row(s) skipped."));
+            if (parse.GetValue(publish))
+            {
+                await datasets.SetPublishedAsync(outcome.Dataset, true, AuditActor.CommandLine(), cancellationToken);
+                io.Out.WriteLine($"Published dataset '{name}': its values are shown on the indicator, index and country pages of {slug}.");
+            }
+            else
+            {
+                io.Out.WriteLine($"Dataset '{name}' is a draft: the pages do not show it until it is published at /o/{slug}/indicators/datasets/{outcome.Dataset.Id} (or imported again with --publish).");
+            }
+
             return ExitCodes.Success;
         }));
         return command;

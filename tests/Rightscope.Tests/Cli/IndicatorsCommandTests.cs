@@ -42,4 +42,28 @@ public sealed class IndicatorsCommandTests
         Assert.Contains("--map: 'kpi=nothing' is not a mapping", badMap.Error, StringComparison.Ordinal);
         Assert.Equal(1, (await Cli.RunAsync(database, "", "import", "indicators", "--org", "nobody", "--dataset", "x", "--file", mapped)).ExitCode);
     }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task Import_stays_a_draft_and_says_how_to_publish_unless_publish_is_given_which_publishes_and_audits_it(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        (await Cli.CreateOwnerAsync(database, "owner@watchers.example", "watchers", "civil-society")).AssertSucceeded();
+        var file = HoldingsCommandTests.Write(IndicatorSteps.GoodCsv);
+
+        var draft = (await ImportAsync(database, file)).AssertSucceeded();
+        var id = await Cli.WithDbAsync(database, (db, _) => db.IndicatorDatasets.IgnoreQueryFilters().Select(d => d.Id).SingleAsync());
+        Assert.Contains($"Dataset 'ITU 2024' is a draft: the pages do not show it until it is published at /o/watchers/indicators/datasets/{id} (or imported again with --publish).", draft.Out, StringComparison.Ordinal);
+        Assert.Null(await Cli.WithDbAsync(database, (db, _) => db.IndicatorDatasets.IgnoreQueryFilters().Select(d => d.PublishedAt).SingleAsync()));
+
+        var published = (await ImportAsync(database, file, "--publish")).AssertSucceeded();
+        Assert.Contains("Published dataset 'ITU 2024'", published.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("is a draft", published.Out, StringComparison.Ordinal);
+        Assert.NotNull(await Cli.WithDbAsync(database, (db, _) => db.IndicatorDatasets.IgnoreQueryFilters().Select(d => d.PublishedAt).SingleAsync()));
+        var audit = await Cli.WithDbAsync(database, (db, _) => db.AuditEntries.IgnoreQueryFilters()
+            .Where(e => e.Action.StartsWith("indicators.")).OrderBy(e => e.Id).Select(e => new { e.Action, e.Actor, e.TargetId }).ToListAsync());
+        Assert.Equal(["indicators.imported", "indicators.replaced", "indicators.published"], audit.Select(a => a.Action));
+        Assert.StartsWith("cli:", audit[2].Actor, StringComparison.Ordinal);
+        Assert.Equal(id.ToString("N"), audit[2].TargetId);
+    }
 }

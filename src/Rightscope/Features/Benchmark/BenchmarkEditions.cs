@@ -21,6 +21,11 @@ public sealed record BenchmarkImportOutcome(
 {
     public const string Exists = "exists";
 
+    /// <summary>A LEI or ISIN of the file that no registry company has, or that contradicts its row's company name; see <see cref="Issues"/>.</summary>
+    public const string Identifiers = "identifiers";
+
+    public IReadOnlyList<BenchmarkIssue> Issues { get; init; } = [];
+
     /// <summary>A company name of the file matches several registry companies: picking one would mix up identities.</summary>
     public const string Ambiguous = "ambiguous";
 }
@@ -87,7 +92,13 @@ public sealed class BenchmarkEditions(RightscopeDbContext db, MethodologyRegistr
         }
 
         var registryCompanies = await db.Companies.ToListAsync(cancellationToken);
-        foreach (var rows in read.Companies)
+        var (identified, issues) = Identify(read.Companies, registryCompanies);
+        if (issues.Count > 0)
+        {
+            return new(null, slug, 0, [], BenchmarkImportOutcome.Identifiers) { Issues = issues };
+        }
+
+        foreach (var rows in read.Companies.Where(r => !identified.ContainsKey(r)))
         {
             var normalized = CompanyName.Normalize(rows.Name);
             var matches = registryCompanies.Count(c => c.NormalizedName == normalized || c.NormalizedAltName == normalized);
@@ -118,7 +129,8 @@ public sealed class BenchmarkEditions(RightscopeDbContext db, MethodologyRegistr
         foreach (var rows in read.Companies)
         {
             var normalized = CompanyName.Normalize(rows.Name);
-            var company = registryCompanies.FirstOrDefault(c => c.NormalizedName == normalized || c.NormalizedAltName == normalized);
+            var company = identified.GetValueOrDefault(rows)
+                ?? registryCompanies.FirstOrDefault(c => c.NormalizedName == normalized || c.NormalizedAltName == normalized);
             if (company is null)
             {
                 company = new Company { OrganizationId = organizationId, NameEn = rows.Name, CreatedAt = now, UpdatedAt = now };
@@ -190,6 +202,63 @@ public sealed class BenchmarkEditions(RightscopeDbContext db, MethodologyRegistr
                 $"{name} ({methodology.Id}, {edition.Level} level) from {edition.SourceFile}, imported by {actor.Display}: {read.Companies.Count} companies, {read.RowsRead} rows read, {read.BadRows} bad rows skipped, {created.Count} companies added to the registry")),
             cancellationToken);
         return new(edition.Id, slug, read.Companies.Count, created, null);
+    }
+
+    /// <summary>
+    /// The registry company of each file company that has a LEI or ISIN, or the issues (line and field of the
+    /// identifier): an identifier no registry company has, a LEI and an ISIN of two different companies, or a company
+    /// name that matches registry companies of which the identified one is not.
+    /// </summary>
+    private static (Dictionary<BenchmarkCompanyRows, Company> Identified, List<BenchmarkIssue> Issues) Identify(
+        IReadOnlyList<BenchmarkCompanyRows> companies, List<Company> registry)
+    {
+        var identified = new Dictionary<BenchmarkCompanyRows, Company>(ReferenceEqualityComparer.Instance);
+        var issues = new List<BenchmarkIssue>();
+        static string Display(Company c) => c.NameEn ?? c.NameZhHans ?? c.Id.ToString("N");
+        foreach (var rows in companies)
+        {
+            Company? Find(RowIdentifier? identifier, string field, string label, Func<Company, string?> value)
+            {
+                if (identifier is null)
+                {
+                    return null;
+                }
+
+                var found = registry.FirstOrDefault(c => string.Equals(value(c), identifier.Value, StringComparison.Ordinal));
+                if (found is null)
+                {
+                    issues.Add(new(identifier.Line, field, BenchmarkIssueCode.UnknownIdentifier, [label, identifier.Value]));
+                }
+
+                return found;
+            }
+
+            var byLei = Find(rows.Lei, "lei", "LEI", c => c.Lei);
+            var byIsin = Find(rows.Isin, "isin", "ISIN", c => c.Isin);
+            if (byLei is not null && byIsin is not null && byLei.Id != byIsin.Id)
+            {
+                issues.Add(new(rows.Isin!.Line, "isin", BenchmarkIssueCode.IdentifiersDisagree, [rows.Isin.Value, Display(byIsin), rows.Lei!.Value, Display(byLei)]));
+                continue;
+            }
+
+            if ((byLei ?? byIsin) is not { } company)
+            {
+                continue;
+            }
+
+            var normalized = CompanyName.Normalize(rows.Name);
+            var named = registry.Where(c => c.NormalizedName == normalized || c.NormalizedAltName == normalized).ToList();
+            if (named.Count > 0 && !named.Contains(company))
+            {
+                var (identifier, field, label) = byLei is not null ? (rows.Lei!, "lei", "LEI") : (rows.Isin!, "isin", "ISIN");
+                issues.Add(new(identifier.Line, field, BenchmarkIssueCode.IdentifierNameMismatch, [label, identifier.Value, Display(company), rows.Name, Display(named[0])]));
+                continue;
+            }
+
+            identified.Add(rows, company);
+        }
+
+        return (identified, issues);
     }
 
     public Task<List<BenchmarkEntry>> EntriesAsync(Guid editionId, CancellationToken cancellationToken) =>
@@ -300,21 +369,17 @@ public sealed class BenchmarkEditions(RightscopeDbContext db, MethodologyRegistr
     }
 
     /// <summary>
-    /// A snapshot published before company identities were recorded gets them from its edition's entries, so
-    /// year-over-year change never falls back to matching names.
+    /// The previous snapshot with each company's current registry id, taken from its edition's entries: a snapshot
+    /// published before identities were recorded gets them, and one whose company was since merged into another
+    /// follows the merge (the merge moves the entries), so year-over-year change never falls back to matching names.
     /// </summary>
     private async Task<PublishedEdition> WithIdentitiesAsync(Guid editionId, PublishedEdition snapshot, CancellationToken cancellationToken)
     {
-        if (snapshot.Companies.All(c => c.CompanyId is not null))
-        {
-            return snapshot;
-        }
-
         var companyOf = await db.BenchmarkEntries.AsNoTracking().Where(e => e.EditionId == editionId)
             .ToDictionaryAsync(e => e.CompanySlug, e => e.CompanyId, StringComparer.Ordinal, cancellationToken);
         return snapshot with
         {
-            Companies = [.. snapshot.Companies.Select(c => c.CompanyId is null && companyOf.TryGetValue(c.Slug, out var id) ? c with { CompanyId = CompanyIdentity.Of(id) } : c)],
+            Companies = [.. snapshot.Companies.Select(c => companyOf.TryGetValue(c.Slug, out var id) ? c with { CompanyId = CompanyIdentity.Of(id) } : c)],
         };
     }
 

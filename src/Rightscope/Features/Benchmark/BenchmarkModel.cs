@@ -33,6 +33,8 @@ public static class BenchmarkModel
             entry.Property(e => e.ReplyText).HasMaxLength(BenchmarkEntry.ReplyMaxLength);
             entry.HasIndex(e => new { e.EditionId, e.CompanySlug }).IsUnique();
             entry.HasIndex(e => e.AssessmentId).IsUnique();
+            // The company and assessment pages find the published editions of a company through its entries.
+            entry.HasIndex(e => e.CompanyId);
             entry.HasOne<BenchmarkEdition>().WithMany().HasForeignKey(e => e.EditionId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -115,6 +115,13 @@ public sealed class EditionImportModel(OrganizationContext context, BenchmarkEdi
             return this.InvalidForm();
         }
 
+        if (Outcome.Error == BenchmarkImportOutcome.Identifiers)
+        {
+            Issues = [.. Outcome.Issues.Select(i => BenchmarkMessages.Line(text, Path.GetFileName(Upload.FileName), i))];
+            ModelState.AddModelError("File", text["Import.IdentifierIssues", Path.GetFileName(Upload.FileName), Outcome.Issues.Count]);
+            return this.InvalidForm();
+        }
+
         if (Outcome.Error is not null)
         {
             ModelState.AddModelError(nameof(Name), text["Import.Exists", Name]);

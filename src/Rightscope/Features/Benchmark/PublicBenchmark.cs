@@ -46,6 +46,20 @@ public sealed class PublicBenchmark(RightscopeDbContext db)
             .OrderByDescending(e => e.Edition.PublishedAt).ThenBy(e => e.PublisherSlug, StringComparer.Ordinal)];
     }
 
+    /// <summary>The published edition with this id, or null (a draft, or no such edition).</summary>
+    public async Task<PublicEdition?> FindAsync(Guid editionId, CancellationToken cancellationToken)
+    {
+        var edition = await db.BenchmarkEditions.IgnoreQueryFilters().AsNoTracking()
+            .FirstOrDefaultAsync(e => e.Id == editionId && e.Status == EditionStatus.Published && e.Snapshot != null, cancellationToken);
+        if (edition is null)
+        {
+            return null;
+        }
+
+        var organization = await db.Organizations.AsNoTracking().FirstAsync(o => o.Id == edition.OrganizationId, cancellationToken);
+        return new PublicEdition(organization.Slug, organization.Name, edition, Parse(edition));
+    }
+
     public async Task<PublicEdition?> FindAsync(string orgSlug, string editionSlug, CancellationToken cancellationToken)
     {
         orgSlug = orgSlug.ToLowerInvariant();

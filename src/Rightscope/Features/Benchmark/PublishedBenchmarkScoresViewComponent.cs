@@ -8,7 +8,9 @@ namespace Rightscope.Features.Benchmark;
 /// <summary>
 /// The latest published benchmark scores of a registry company, for its assessment and company pages (issue 7).
 /// Only published snapshots are read, so another organization's drafts never appear: this organization's editions
-/// are matched by the registry company, other publishers' by LEI or ISIN, never by name.
+/// are matched by the registry company, other publishers' by LEI or ISIN, never by name. The editions are found
+/// through the entries of this company (and of other organizations' companies with its LEI or ISIN), so a page reads
+/// only the snapshots that can hold it, whatever the number of published editions.
 /// </summary>
 public sealed class PublishedBenchmarkScoresViewComponent(RightscopeDbContext db, PublicBenchmark benchmark) : ViewComponent
 {
@@ -24,15 +26,30 @@ public sealed class PublishedBenchmarkScoresViewComponent(RightscopeDbContext db
             return Content("");
         }
 
-        var ownSlugs = (await db.BenchmarkEntries.AsNoTracking().Where(e => e.CompanyId == companyId)
-            .Select(e => new { e.EditionId, e.CompanySlug }).ToListAsync(cancellationToken))
-            .ToDictionary(e => e.EditionId, e => e.CompanySlug);
-        var identity = new CompanyIdentity(CompanyIdentity.Of(companyId), company.Lei, company.Isin);
-        foreach (var edition in await benchmark.PublishedAsync(cancellationToken))
+        var (own, lei, isin) = (company.OrganizationId, company.Lei, company.Isin);
+        var sameCompany = db.Companies.IgnoreQueryFilters()
+            .Where(c => c.Id == companyId || (c.OrganizationId != own && ((lei != null && c.Lei == lei) || (isin != null && c.Isin == isin))))
+            .Select(c => c.Id);
+        var candidates = await (
+                from entry in db.BenchmarkEntries.IgnoreQueryFilters().AsNoTracking()
+                where sameCompany.Contains(entry.CompanyId)
+                join edition in db.BenchmarkEditions.IgnoreQueryFilters().AsNoTracking() on entry.EditionId equals edition.Id
+                where edition.Status == EditionStatus.Published && edition.Snapshot != null
+                join organization in db.Organizations.AsNoTracking() on edition.OrganizationId equals organization.Id
+                select new { EditionId = edition.Id, edition.PublishedAt, organization.Slug, entry.CompanyId, entry.CompanySlug })
+            .ToListAsync(cancellationToken);
+
+        // Newest first, as the public index lists them; the first edition that holds the company wins.
+        foreach (var candidate in candidates.OrderByDescending(c => c.PublishedAt).ThenBy(c => c.Slug, StringComparer.Ordinal).ThenBy(c => c.CompanyId != companyId))
         {
-            var found = edition.Edition.OrganizationId == company.OrganizationId
-                ? ownSlugs.TryGetValue(edition.Edition.Id, out var slug) ? edition.Snapshot.Company(slug) : null
-                : edition.Snapshot.Companies.FirstOrDefault(c => SharesIdentifier(c, identity));
+            if (await benchmark.FindAsync(candidate.EditionId, cancellationToken) is not { } edition)
+            {
+                continue;
+            }
+
+            var found = edition.Edition.OrganizationId == own
+                ? candidate.CompanyId == companyId ? edition.Snapshot.Company(candidate.CompanySlug) : null
+                : edition.Snapshot.Companies.FirstOrDefault(c => SharesIdentifier(c, lei, isin));
             if (found is not null)
             {
                 return View("/Features/Benchmark/_PublishedBenchmarkScores.cshtml", new Model(edition, found));
@@ -43,6 +60,6 @@ public sealed class PublishedBenchmarkScoresViewComponent(RightscopeDbContext db
     }
 
     // Registry ids are only meaningful within one organization; across publishers only LEI and ISIN identify.
-    private static bool SharesIdentifier(PublishedCompany published, CompanyIdentity identity) =>
-        (identity.Lei is not null && published.Lei == identity.Lei) || (identity.Isin is not null && published.Isin == identity.Isin);
+    private static bool SharesIdentifier(PublishedCompany published, string? lei, string? isin) =>
+        (lei is not null && published.Lei == lei) || (isin is not null && published.Isin == isin);
 }

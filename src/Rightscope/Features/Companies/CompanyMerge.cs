@@ -9,17 +9,18 @@ namespace Rightscope.Features.Companies;
 
 /// <summary>
 /// Merges a duplicate registry company into the company that stays: everything that points at the duplicate —
-/// assessments, decisions, engagements, holdings and linked grievance cases — moves to the survivor, the survivor's
+/// assessments, decisions, engagements, holdings, linked grievance cases and benchmark entries (so the company keeps
+/// its year-over-year change) — moves to the survivor, the survivor's
 /// empty fields are filled from the duplicate, and the duplicate is deleted, all in one transaction with one audit
 /// entry. The survivor's own values always win; the preview lists what the duplicate had that is dropped.
 /// </summary>
 public sealed class CompanyMerge(RightscopeDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer<CompaniesText> text)
 {
     /// <summary>How many records point at the duplicate and would move.</summary>
-    public sealed record Moves(int Assessments, int Decisions, int Engagements, int Holdings, int Cases)
+    public sealed record Moves(int Assessments, int Decisions, int Engagements, int Holdings, int Cases, int BenchmarkEntries)
     {
         public override string ToString() =>
-            $"{Assessments} assessments, {Decisions} decisions, {Engagements} engagements, {Holdings} holdings, {Cases} cases";
+            $"{Assessments} assessments, {Decisions} decisions, {Engagements} engagements, {Holdings} holdings, {Cases} cases, {BenchmarkEntries} benchmark entries";
     }
 
     /// <summary>A field of the duplicate whose value is lost because the survivor has another value.</summary>
@@ -84,6 +85,7 @@ public sealed class CompanyMerge(RightscopeDbContext db, AuditTrail audit, TimeP
             await db.Engagements.Where(e => e.CompanyId == duplicateId).ExecuteUpdateAsync(s => s.SetProperty(e => e.CompanyId, survivorId), cancellationToken);
             await db.Holdings.Where(h => h.CompanyId == duplicateId).ExecuteUpdateAsync(s => s.SetProperty(h => h.CompanyId, survivorId), cancellationToken);
             await db.Cases.Where(c => c.CompanyId == duplicateId).ExecuteUpdateAsync(s => s.SetProperty(c => c.CompanyId, survivorId), cancellationToken);
+            await db.BenchmarkEntries.Where(e => e.CompanyId == duplicateId).ExecuteUpdateAsync(s => s.SetProperty(e => e.CompanyId, survivorId), cancellationToken);
 
             FillFrom(survivor, duplicate, isin, lei);
             db.Entry(survivor).Property(c => c.ConcurrencyToken).OriginalValue = survivorVersion;
@@ -150,7 +152,8 @@ public sealed class CompanyMerge(RightscopeDbContext db, AuditTrail audit, TimeP
         await db.Decisions.CountAsync(d => d.CompanyId == duplicateId, cancellationToken),
         await db.Engagements.CountAsync(e => e.CompanyId == duplicateId, cancellationToken),
         await db.Holdings.CountAsync(h => h.CompanyId == duplicateId, cancellationToken),
-        await db.Cases.CountAsync(c => c.CompanyId == duplicateId, cancellationToken));
+        await db.Cases.CountAsync(c => c.CompanyId == duplicateId, cancellationToken),
+        await db.BenchmarkEntries.CountAsync(e => e.CompanyId == duplicateId, cancellationToken));
 
     private static void FillFrom(Company survivor, Company duplicate, string? isin, string? lei)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Rightscope.BrowserTests.Infrastructure;
 using Rightscope.Core.Organizations;
@@ -73,6 +74,40 @@ public sealed class BenchmarkBrowserTests(BrowserFixture fixture)
         }
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
+    public async Task A_signed_in_member_sees_published_scores_on_a_company_and_its_assessment_and_follows_them_to_the_public_scorecard()
+    {
+        var (slug, email) = await fixture.CreateOwnerAsync(OrganizationKind.CivilSociety);
+        await fixture.SeedPublishedBenchmarkAsync(slug);
+        await using var context = await fixture.NewContextAsync(javaScript: false);
+        var page = await context.NewPageAsync();
+        await PageSteps.SignInAsync(page, email);
+        const string edition = "Digital rights benchmark 2026 (fictional demo)";
+        var scorecardPath = $"/benchmark/{slug}/digital-rights-benchmark-2026-fictional-demo/northwind-social-fictional";
+
+        // 1. The company page: the latest published edition's section with its name and the company's total.
+        await page.GotoAsync($"/o/{slug}/companies?q=Northwind");
+        await page.Locator($"a[href^='/o/{slug}/companies/']", new() { HasText = "Northwind Social" }).First.ClickAsync();
+        await page.WaitForURLAsync(new Regex($"/o/{slug}/companies/[0-9a-f-]{{36}}$"));
+        var onCompany = page.GetByTestId("published-benchmark-scores");
+        await Assertions.Expect(onCompany.GetByRole(AriaRole.Link, new() { Name = edition })).ToBeVisibleAsync();
+        var total = (await onCompany.GetByTestId("published-total").InnerTextAsync()).Trim();
+        Assert.Matches(@"^\d+\.\d$", total);
+
+        // 2. One of its assessments shows the same scores, indicator by indicator.
+        await page.Locator($"a[href^='/o/{slug}/assessments/']:not([href*='/assessments/new'])").First.ClickAsync();
+        await page.WaitForURLAsync(new Regex($"/o/{slug}/assessments/[0-9a-f-]{{36}}$"));
+        var onAssessment = page.GetByTestId("published-benchmark-scores");
+        await Assertions.Expect(onAssessment.GetByRole(AriaRole.Link, new() { Name = edition })).ToBeVisibleAsync();
+        await Assertions.Expect(onAssessment.GetByTestId("published-total")).ToHaveTextAsync(total);
+        await Assertions.Expect(onAssessment.GetByTestId("published-indicators").Locator("tr[data-indicator]").First).ToBeVisibleAsync();
+
+        // 3. Its link leads to the public scorecard, which shows the same total.
+        await onAssessment.GetByRole(AriaRole.Link, new() { Name = "Public scorecard of Northwind Social (fictional)" }).ClickAsync();
+        await page.WaitForURLAsync($"**{scorecardPath}");
+        await Assertions.Expect(page.GetByTestId("scorecard-total")).ToHaveTextAsync(total);
     }
 
     /// <summary>RFC 4180 fields of one line (the open data has no line breaks inside fields).</summary>

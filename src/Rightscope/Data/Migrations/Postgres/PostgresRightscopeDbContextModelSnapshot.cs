@@ -741,6 +741,8 @@ namespace Rightscope.Data.Migrations.Postgres
                     b.HasIndex("AssessmentId")
                         .IsUnique();
 
+                    b.HasIndex("CompanyId");
+
                     b.HasIndex("EditionId", "CompanySlug")
                         .IsUnique();
 

@@ -730,6 +730,8 @@ namespace Rightscope.Data.Migrations.Sqlite
                     b.HasIndex("AssessmentId")
                         .IsUnique();
 
+                    b.HasIndex("CompanyId");
+
                     b.HasIndex("EditionId", "CompanySlug")
                         .IsUnique();
 
