@@ -152,29 +152,45 @@ public sealed class ScaleCompanySeeder(
 
         var today = DateOnly.FromDateTime(now);
         var defenders = 0;
-        progress("grievance cases", 0, count);
-        for (var start = 0; start < count; start += BatchSize)
+
+        // Drawn in order from the seeded sequence; only the encryption (random by nature) runs in parallel, and the next
+        // batch is sealed while this one is written, so the cores seal while the database inserts.
+        Task<Sealed> SealNext(int start)
         {
-            // Drawn in order from the seeded sequence; only the encryption (random by nature) runs in parallel.
             var plans = Enumerable.Range(start, Math.Min(BatchSize, count - start)).Select(i => Plan(random, i + 1, today)).ToList();
-            var cases = new GrievanceCase[plans.Count];
-            var envelopes = new CaseRecipientEnvelope[plans.Count];
-            Parallel.For(0, plans.Count, k =>
-            {
-                var plan = plans[k];
-                var channel = plan.Defender ? defender : general;
-                (cases[k], envelopes[k]) = Seal(plan, channel, handler, handlerKey);
-            });
             defenders += plans.Count(p => p.Defender);
+            return Task.Run(() => SealAll(plans, general, defender, handler, handlerKey), cancellationToken);
+        }
+
+        progress("grievance cases", 0, count);
+        var sealing = count > 0 ? SealNext(0) : null;
+        for (var start = 0; sealing is not null; start += BatchSize)
+        {
+            var batch = await sealing;
+            sealing = start + BatchSize < count ? SealNext(start + BatchSize) : null;
             await writer.InTransactionAsync(async () =>
             {
-                await db.InsertAsync(cases, cancellationToken);
-                await db.InsertAsync(envelopes, cancellationToken);
+                await db.InsertAsync(batch.Cases, cancellationToken);
+                await db.InsertAsync(batch.Envelopes, cancellationToken);
             }, cancellationToken);
-            progress("grievance cases", start + plans.Count, count);
+            progress("grievance cases", start + batch.Cases.Length, count);
         }
 
         return (count - defenders, defenders);
+    }
+
+    private sealed record Sealed(GrievanceCase[] Cases, CaseRecipientEnvelope[] Envelopes);
+
+    private static Sealed SealAll(List<CasePlan> plans, Channel general, Channel defender, Guid handler, RecipientPublicKey handlerKey)
+    {
+        var cases = new GrievanceCase[plans.Count];
+        var envelopes = new CaseRecipientEnvelope[plans.Count];
+        Parallel.For(0, plans.Count, k =>
+        {
+            var plan = plans[k];
+            (cases[k], envelopes[k]) = Seal(plan, plan.Defender ? defender : general, handler, handlerKey);
+        });
+        return new Sealed(cases, envelopes);
     }
 
     private static Channel NewChannel(Guid organizationId, string slug, QuestionnaireKind kind, string nameEn, string nameZh, DateTime now) => new()
