@@ -12,8 +12,11 @@ namespace Rightscope.Demo;
 public sealed class ScaleBulkWriter(RightscopeDbContext db) : IAsyncDisposable
 {
     // 64 MiB instead of SQLite's 2 MiB: the random-GUID indexes of 200,000 cases and envelopes outgrow the default, and
-    // every insert then reads index pages back from the file. Per connection, so it ends with the run.
+    // every insert then reads index pages back from the file. Per connection, and set back before the connection
+    // returns to the pool, so it ends with the run.
     private const string SqliteCache = "PRAGMA cache_size = -65536;";
+
+    private const string SqliteDefaultCache = "PRAGMA cache_size = -2000;";
 
     private bool opened;
 
@@ -41,6 +44,11 @@ public sealed class ScaleBulkWriter(RightscopeDbContext db) : IAsyncDisposable
         if (opened)
         {
             opened = false;
+            if (db.Database.IsSqlite())
+            {
+                await db.Database.ExecuteSqlRawAsync(SqliteDefaultCache);
+            }
+
             await db.Database.CloseConnectionAsync();
         }
     }
