@@ -33,7 +33,8 @@ public sealed class ScaleCompanySeeder(
     /// <summary>The two calendar years of government requests, so <c>2024</c>, <c>2025</c> and their halves are full periods.</summary>
     public static readonly int[] RequestYears = [2024, 2025];
 
-    private const int BatchSize = 1000;
+    /// <summary>Cases (sealed in parallel, then written) or government requests per transaction.</summary>
+    private const int BatchSize = 5000;
 
     /// <summary>Cases reach back this many days; retention is longer, so the retention job keeps them.</summary>
     private const int CaseHistoryDays = 730;
@@ -51,10 +52,13 @@ public sealed class ScaleCompanySeeder(
 
     private static readonly string[] Products = ["Messaging app", "Cloud storage", "Smart camera", "Ad platform", "Maps and location"];
 
-    private static readonly string[] Violations =
+    private static readonly ViolationType[] Violations = Enum.GetValues<ViolationType>();
+
+    /// <summary>The violations a general channel's product case may be triaged as (about a third of the triaged ones).</summary>
+    private static readonly ViolationType[] ProductViolations =
     [
-        "killing", "enforced-disappearance", "torture", "arbitrary-detention", "kidnapping", "other-harmful-act",
-        "spyware", "targeted-surveillance", "account-hacking", "doxxing", "online-harassment", "internet-shutdown",
+        ViolationType.Spyware, ViolationType.TargetedSurveillance, ViolationType.AccountHacking, ViolationType.Doxxing,
+        ViolationType.OnlineHarassment, ViolationType.InternetShutdown,
     ];
 
     // In the order of PerpetratorType, VictimSex and AgeBand.
@@ -99,8 +103,14 @@ public sealed class ScaleCompanySeeder(
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            var (general, defender) = await AddCasesAsync(random, organizationId, slug, handler, handlerPassword, size.Cases, now, progress, cancellationToken);
-            var requests = await AddGovernmentRequestsAsync(random, organizationId, size.GovernmentRequests, now, progress, cancellationToken);
+            int general, defender, requests;
+            await using (var writer = new ScaleBulkWriter(db))
+            {
+                await writer.OpenAsync(cancellationToken);
+                (general, defender) = await AddCasesAsync(writer, random, organizationId, slug, handler, handlerPassword, size.Cases, now, progress, cancellationToken);
+                requests = await AddGovernmentRequestsAsync(writer, random, organizationId, size.GovernmentRequests, now, progress, cancellationToken);
+            }
+
             var countries = Core.Companies.Country.All.Select(c => c.Alpha2).Order(StringComparer.Ordinal).Take(size.IndicatorCountries).ToList();
             progress("indicator data", 0, countries.Count);
             var indicators = DemoIndicators.AddDataset(db, organizationId, $"Scale digital divide (illustrative, {size.Name}) · 规模测试数字鸿沟（示例，{size.Name}）", countries, now);
@@ -120,12 +130,12 @@ public sealed class ScaleCompanySeeder(
 
     private sealed record CasePlan(
         int Number, bool Defender, CaseStatus Status, DateOnly ReceivedOn, DateOnly? AcknowledgedOn, DateOnly? ClosedOn, CaseCategory? Category,
-        CaseUrgency Urgency, string Country, Dictionary<string, string?> Answers, bool Chinese,
+        CaseUrgency Urgency, string Country, Dictionary<string, string?> Answers, bool Chinese, string ViolationTypeKeys,
         PerpetratorType? Perpetrator = null, VictimSex? Sex = null, AgeBand? Age = null);
 
     /// <summary>The two channels and their cases; the number of general cases and of defender incidents.</summary>
     private async Task<(int General, int Defender)> AddCasesAsync(
-        Random random, Guid organizationId, string slug, Guid handler, string handlerPassword, int count, DateTime now, ScaleSeeder.Progress progress,
+        ScaleBulkWriter writer, Random random, Guid organizationId, string slug, Guid handler, string handlerPassword, int count, DateTime now, ScaleSeeder.Progress progress,
         CancellationToken cancellationToken)
     {
         var handlerKey = RecipientPublicKey.FromBytes(DemoChannel.AddHandlerKey(db, handler, handlerPassword, now));
@@ -142,28 +152,45 @@ public sealed class ScaleCompanySeeder(
 
         var today = DateOnly.FromDateTime(now);
         var defenders = 0;
-        progress("grievance cases", 0, count);
-        for (var start = 0; start < count; start += BatchSize)
+
+        // Drawn in order from the seeded sequence; only the encryption (random by nature) runs in parallel, and the next
+        // batch is sealed while this one is written, so the cores seal while the database inserts.
+        Task<Sealed> SealNext(int start)
         {
-            // Drawn in order from the seeded sequence; only the encryption (random by nature) runs in parallel.
             var plans = Enumerable.Range(start, Math.Min(BatchSize, count - start)).Select(i => Plan(random, i + 1, today)).ToList();
-            var cases = new GrievanceCase[plans.Count];
-            var envelopes = new CaseRecipientEnvelope[plans.Count];
-            Parallel.For(0, plans.Count, k =>
-            {
-                var plan = plans[k];
-                var channel = plan.Defender ? defender : general;
-                (cases[k], envelopes[k]) = Seal(plan, channel, handler, handlerKey);
-            });
             defenders += plans.Count(p => p.Defender);
-            db.Cases.AddRange(cases);
-            db.CaseRecipientEnvelopes.AddRange(envelopes);
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            progress("grievance cases", start + plans.Count, count);
+            return Task.Run(() => SealAll(plans, general, defender, handler, handlerKey), cancellationToken);
+        }
+
+        progress("grievance cases", 0, count);
+        var sealing = count > 0 ? SealNext(0) : null;
+        for (var start = 0; sealing is not null; start += BatchSize)
+        {
+            var batch = await sealing;
+            sealing = start + BatchSize < count ? SealNext(start + BatchSize) : null;
+            await writer.InTransactionAsync(async () =>
+            {
+                await db.InsertAsync(batch.Cases, cancellationToken);
+                await db.InsertAsync(batch.Envelopes, cancellationToken);
+            }, cancellationToken);
+            progress("grievance cases", start + batch.Cases.Length, count);
         }
 
         return (count - defenders, defenders);
+    }
+
+    private sealed record Sealed(GrievanceCase[] Cases, CaseRecipientEnvelope[] Envelopes);
+
+    private static Sealed SealAll(List<CasePlan> plans, Channel general, Channel defender, Guid handler, RecipientPublicKey handlerKey)
+    {
+        var cases = new GrievanceCase[plans.Count];
+        var envelopes = new CaseRecipientEnvelope[plans.Count];
+        Parallel.For(0, plans.Count, k =>
+        {
+            var plan = plans[k];
+            (cases[k], envelopes[k]) = Seal(plan, plan.Defender ? defender : general, handler, handlerKey);
+        });
+        return new Sealed(cases, envelopes);
     }
 
     private static Channel NewChannel(Guid organizationId, string slug, QuestionnaireKind kind, string nameEn, string nameZh, DateTime now) => new()
@@ -183,7 +210,9 @@ public sealed class ScaleCompanySeeder(
 
     /// <summary>
     /// One case's coarse facts: received in the last two years, older cases mostly closed, about one in seven a defender
-    /// incident, acknowledgements after 0–10 days (so some are late against the 7-day service level).
+    /// incident, acknowledgements after 0–10 days (so some are late against the 7-day service level). Triaged cases
+    /// carry the violation types the statistics count: a defender incident its answered violation (with perpetrator,
+    /// sex and age band), a third of the other cases a digital harm.
     /// </summary>
     private static CasePlan Plan(Random random, int number, DateOnly today)
     {
@@ -205,10 +234,11 @@ public sealed class ScaleCompanySeeder(
         var perpetrator = random.Next(3);
         var sex = random.Next(4);
         var ageBand = random.Next(6);
+        var violation = defender ? Violations[random.Next(Violations.Length)] : (ViolationType?)null;
         var answers = defender
             ? new Dictionary<string, string?>
             {
-                ["violation"] = Violations[random.Next(Violations.Length)],
+                ["violation"] = violation!.Value.ToCode(),
                 ["perpetrator"] = PerpetratorCodes[perpetrator],
                 ["sex"] = sex < SexCodes.Length ? SexCodes[sex] : Questionnaire.PreferNotToSay,
                 ["age"] = ageBand < AgeCodes.Length ? AgeCodes[ageBand] : Questionnaire.PreferNotToSay,
@@ -221,8 +251,14 @@ public sealed class ScaleCompanySeeder(
                 ["product"] = Products[random.Next(Products.Length)],
                 ["country"] = country,
             };
+        if (!defender && category is not null && random.Next(3) == 0)
+        {
+            violation = ProductViolations[random.Next(ProductViolations.Length)];
+        }
+
         var profiled = defender && category is not null;
         return new CasePlan(number, defender, status, receivedOn, acknowledgedOn, closedOn, category, urgency, country, answers, chinese,
+            category is null || violation is null ? "[]" : ViolationTypeList.Write([violation.Value]),
             profiled ? (PerpetratorType)perpetrator : null,
             profiled && sex < SexCodes.Length ? (VictimSex)sex : null,
             profiled && ageBand < AgeCodes.Length ? (AgeBand)ageBand : null);
@@ -261,6 +297,7 @@ public sealed class ScaleCompanySeeder(
             Perpetrator = plan.Perpetrator,
             VictimSex = plan.Sex,
             VictimAgeBand = plan.Age,
+            ViolationTypeKeys = plan.ViolationTypeKeys,
             AssignedUserId = plan.Category is null ? null : handler,
         };
         var envelope = new CaseRecipientEnvelope
@@ -274,7 +311,7 @@ public sealed class ScaleCompanySeeder(
     }
 
     /// <summary>The register: requests spread over <see cref="RequestYears"/>, most for user data, about a third refused or challenged.</summary>
-    private async Task<int> AddGovernmentRequestsAsync(Random random, Guid organizationId, int count, DateTime now, ScaleSeeder.Progress progress, CancellationToken cancellationToken)
+    private async Task<int> AddGovernmentRequestsAsync(ScaleBulkWriter writer, Random random, Guid organizationId, int count, DateTime now, ScaleSeeder.Progress progress, CancellationToken cancellationToken)
     {
         var first = new DateOnly(RequestYears[0], 1, 1);
         var days = new DateOnly(RequestYears[^1], 12, 31).DayNumber - first.DayNumber + 1;
@@ -282,6 +319,7 @@ public sealed class ScaleCompanySeeder(
         for (var start = 0; start < count; start += BatchSize)
         {
             var batch = Math.Min(BatchSize, count - start);
+            var requests = new List<GovernmentRequest>(batch);
             for (var i = 0; i < batch; i++)
             {
                 // Skewed towards the first countries of the list, as published reports are.
@@ -307,7 +345,7 @@ public sealed class ScaleCompanySeeder(
                 };
                 var accounts = 1 + (int)(20 * Math.Pow(random.NextDouble(), 4));
                 var lawful = random.Next(10) < 7 ? ChecklistAnswer.Yes : random.Next(2) == 0 ? ChecklistAnswer.No : ChecklistAnswer.Unclear;
-                db.GovernmentRequests.Add(new GovernmentRequest
+                requests.Add(new GovernmentRequest
                 {
                     OrganizationId = organizationId,
                     Reference = string.Create(CultureInfo.InvariantCulture, $"SCALE-{start + i + 1:D6}"),
@@ -335,8 +373,7 @@ public sealed class ScaleCompanySeeder(
                 });
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+            await writer.InTransactionAsync(() => db.InsertAsync(requests, cancellationToken), cancellationToken);
             progress("government requests", start + batch, count);
         }
 

@@ -52,8 +52,8 @@ public sealed record ScaleSize(
 /// organization of its own. Fictional companies (marked fictional, valid ISIN and LEI check digits with the ISIN
 /// prefix QS, a code ISO 3166 never assigns to a country), one assessment of each under the surveillance-investor
 /// methodology answered, scored by the real engine and approved by a second person, and portfolios whose holdings are
-/// matched to the registry by the importer's matcher. Rows are added in batches with change detection off and the
-/// change tracker cleared after each batch, so memory stays flat and the large set takes minutes.
+/// matched to the registry by the importer's matcher. The rows are written in batches by <see cref="ScaleBulkWriter"/>,
+/// without EF Core's change tracker, so memory stays flat and the large set takes minutes.
 /// </summary>
 /// <remarks>
 /// The grievance cases, government requests and indicator data of issue 8 belong to a company, not to an investor:
@@ -75,7 +75,8 @@ public sealed class ScaleSeeder(
     public const int Seed = 20_000;
     public static readonly DateOnly AsOf = new(2026, 6, 30);
 
-    private const int BatchSize = 500;
+    /// <summary>Companies (with their assessments and answers) per transaction.</summary>
+    private const int BatchSize = 1000;
     private const double PortfolioValue = 1_000_000_000;
 
     public enum Outcome
@@ -138,8 +139,14 @@ public sealed class ScaleSeeder(
         try
         {
             var companies = Companies(random, organizationId, size.Companies, now);
-            var tiers = await AddCompaniesAndAssessmentsAsync(random, methodology, companies, analyst, reviewer, now, progress, cancellationToken);
-            var holdings = await AddPortfoliosAsync(random, organizationId, size, companies, now, progress, cancellationToken);
+            Dictionary<int, int> tiers;
+            int holdings;
+            await using (var writer = new ScaleBulkWriter(db))
+            {
+                await writer.OpenAsync(cancellationToken);
+                tiers = await AddCompaniesAndAssessmentsAsync(writer, random, methodology, companies, analyst, reviewer, now, progress, cancellationToken);
+                holdings = await AddPortfoliosAsync(writer, random, organizationId, size, companies, now, progress, cancellationToken);
+            }
 
             // The company organization in a scope of its own (a scope serves one organization); the completion entry
             // below is written only after it, so a run that stops half-way is seen as incomplete.
@@ -296,7 +303,7 @@ public sealed class ScaleSeeder(
 
     /// <summary>Adds the companies, each with one approved assessment scored by the engine; the count of companies per tier (0: none).</summary>
     private async Task<Dictionary<int, int>> AddCompaniesAndAssessmentsAsync(
-        Random random, Methodology methodology, List<Company> companies, Guid analyst, Guid reviewer, DateTime now, Progress progress, CancellationToken cancellationToken)
+        ScaleBulkWriter writer, Random random, Methodology methodology, List<Company> companies, Guid analyst, Guid reviewer, DateTime now, Progress progress, CancellationToken cancellationToken)
     {
         var tiers = new Dictionary<int, int>();
         var approved = AssessmentWorkflow.Approve(AssessmentWorkflow.Submit(AssessmentStatus.Draft).Status, analyst, reviewer);
@@ -308,7 +315,10 @@ public sealed class ScaleSeeder(
         progress("companies and assessments", 0, companies.Count);
         for (var start = 0; start < companies.Count; start += BatchSize)
         {
-            foreach (var company in companies.Skip(start).Take(BatchSize))
+            var batch = companies.GetRange(start, Math.Min(BatchSize, companies.Count - start));
+            var assessments = new List<Assessment>(batch.Count);
+            var answers = new List<AssessmentAnswer>(batch.Count * 32);
+            foreach (var company in batch)
             {
                 var subject = Subject(random, company);
                 var assessment = new Assessment
@@ -326,7 +336,7 @@ public sealed class ScaleSeeder(
                     UpdatedAt = now,
                     SubmittedAt = now,
                 };
-                var answers = DemoAssessments.Answers(methodology, subject)
+                var answered = DemoAssessments.Answers(methodology, subject)
                     .Select(a => new AssessmentAnswer
                     {
                         OrganizationId = company.OrganizationId,
@@ -338,20 +348,22 @@ public sealed class ScaleSeeder(
                         AnsweredAt = now,
                     })
                     .ToList();
-                var result = AssessmentStore.Score(methodology, assessment, answers, [], []);
+                var result = AssessmentStore.Score(methodology, assessment, answered, [], []);
                 (assessment.Total, assessment.Tier) = (result.Total, result.Tier);
                 (assessment.Status, assessment.ApprovedByUserId, assessment.ApprovedAt) = (approved.Status, reviewer, now);
                 assessment.NextReviewOn = DateOnly.FromDateTime(now).AddYears(1);
                 tiers[result.Tier ?? 0] = tiers.GetValueOrDefault(result.Tier ?? 0) + 1;
-
-                db.Companies.Add(company);
-                db.Assessments.Add(assessment);
-                db.AssessmentAnswers.AddRange(answers);
+                assessments.Add(assessment);
+                answers.AddRange(answered);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            progress("companies and assessments", Math.Min(start + BatchSize, companies.Count), companies.Count);
+            await writer.InTransactionAsync(async () =>
+            {
+                await db.InsertAsync(batch, cancellationToken);
+                await db.InsertAsync(assessments, cancellationToken);
+                await db.InsertAsync(answers, cancellationToken);
+            }, cancellationToken);
+            progress("companies and assessments", start + batch.Count, companies.Count);
         }
 
         return tiers;
@@ -393,7 +405,7 @@ public sealed class ScaleSeeder(
     /// of holdings written.
     /// </summary>
     private async Task<int> AddPortfoliosAsync(
-        Random random, Guid organizationId, ScaleSize size, List<Company> companies, DateTime now, Progress progress, CancellationToken cancellationToken)
+        ScaleBulkWriter writer, Random random, Guid organizationId, ScaleSize size, List<Company> companies, DateTime now, Progress progress, CancellationToken cancellationToken)
     {
         var matcher = new CompanyMatcher(companies);
         var usd = Currency.FromCode("USD");
@@ -455,16 +467,17 @@ public sealed class ScaleSeeder(
                 CompanyId = matcher.Match(row.Isin?.Value, null, null, row.Country?.Alpha2, row.Name),
             }).ToList();
             snapshot.MatchedCount = holdings.Count(h => h.CompanyId is not null);
-            db.Portfolios.Add(portfolio);
-            db.HoldingsSnapshots.Add(snapshot);
-            foreach (var batch in holdings.Chunk(BatchSize * 4))
+            await writer.InTransactionAsync(async () =>
             {
-                db.Holdings.AddRange(batch);
+                db.Portfolios.Add(portfolio);
+                db.HoldingsSnapshots.Add(snapshot);
+                db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(cancellationToken);
                 db.ChangeTracker.Clear();
-                written += batch.Length;
-                progress("portfolios and holdings", written, total);
-            }
+                await db.InsertAsync(holdings, cancellationToken);
+            }, cancellationToken);
+            written += holdings.Count;
+            progress("portfolios and holdings", written, total);
         }
 
         return written;

@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Rightscope.Core.Accounts;
 using Rightscope.Core.Assessments;
 using Rightscope.Core.Companies;
+using Rightscope.Core.Remedy;
 using Rightscope.Demo;
 using Rightscope.Features.Remedy;
 using Rightscope.Tests.Infrastructure;
@@ -167,6 +169,48 @@ public sealed class DemoCommandTests
         var lastYear = await Cli.WithDbAsync(database, (db, _) => db.GovernmentRequests.IgnoreQueryFilters().CountAsync(r => r.ReceivedOn.Year == lastYearNumber));
         var report = await owner.GetStringAsync(PageOf(output, "transparency-report"));
         Assert.Contains($"data-testid=\"total-requests\">{lastYear}<", report, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task Bulk_written_cases_open_for_their_handler_and_the_statistics_count_their_violation_types(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var output = (await SeedAsync(database)).AssertSucceeded().Out;
+        var companySlug = ScaleCompanySeeder.SlugOf(ScaleSeeder.DefaultSlug);
+        var cases = await Cli.WithDbAsync(database, (db, _) => db.Cases.IgnoreQueryFilters().AsNoTracking().ToListAsync());
+
+        // Triaged cases carry violation types: each defender incident its answered one, some of the others a digital harm.
+        var triagedDefenders = cases.Where(c => c.Defender && c.Category is not null).ToList();
+        Assert.NotEmpty(triagedDefenders);
+        Assert.All(triagedDefenders, c => Assert.Single(c.ViolationTypes));
+        Assert.Contains(cases, c => !c.Defender && c.ViolationTypes.Count == 1);
+        Assert.All(cases.Where(c => c.Category is null), c => Assert.Equal("[]", c.ViolationTypeKeys));
+
+        // The handler opens a defender incident and an ordinary case, each written by the bulk path with its envelope.
+        await using var app = new RightscopeFactory(database, ownsDatabase: false);
+        var handlerEmail = ScaleSeeder.EmailOf(companySlug, Role.CaseHandler);
+        var password = PasswordOf(output, handlerEmail);
+        var handler = await app.SignInAsync(handlerEmail, password);
+        var unlock = await Forms.PostAsync(handler, "/account/case-keys/unlock", new Dictionary<string, string> { ["Password"] = password, ["ReturnUrl"] = "/orgs" });
+        Assert.Equal(HttpStatusCode.Redirect, unlock.StatusCode);
+        foreach (var opened in new[] { triagedDefenders[^1], cases.Where(c => !c.Defender).MaxBy(c => c.Number)! })
+        {
+            var detail = WebUtility.HtmlDecode(await handler.GetStringAsync($"/o/{companySlug}/cases/{opened.Id}"));
+            Assert.Matches($"Scale case {opened.Number}:|规模测试案件 {opened.Number}：", detail);
+        }
+
+        // The statistics by violation type count what was written: every total shown equals the count in the database.
+        var owner = await app.SignInAsync(ScaleSeeder.EmailOf(companySlug, Role.Owner), PasswordOf(output, ScaleSeeder.EmailOf(companySlug, Role.Owner)));
+        var csv = await owner.GetStringAsync($"/o/{companySlug}/statistics?handler=csv&population=Cases&by=ViolationType");
+        var totals = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1)
+            .Select(l => l.Split(','))
+            .Where(l => Enum.TryParse<ViolationType>(l[1], out _))
+            .ToDictionary(l => Enum.Parse<ViolationType>(l[1]), l => l[^1]);
+        Assert.Equal(Enum.GetValues<ViolationType>(), totals.Keys.Order());
+        var shown = totals.Where(t => int.TryParse(t.Value, out _)).ToList();
+        Assert.Contains(shown, t => int.Parse(t.Value, CultureInfo.InvariantCulture) > 0);
+        Assert.All(shown, t => Assert.Equal(cases.Count(c => c.ViolationTypes.Contains(t.Key)), int.Parse(t.Value, CultureInfo.InvariantCulture)));
     }
 
     private static HashSet<string> CompanyLinks(string html) =>
