@@ -88,6 +88,8 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
     public DbSet<HoldingsUpload> HoldingsUploads => Set<HoldingsUpload>();
 
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+
+    public DbSet<Aggregates.AggregateStamp> AggregateStamps => Set<Aggregates.AggregateStamp>();
     public DbSet<Engagement> Engagements => Set<Engagement>();
 
     public DbSet<EngagementObjective> EngagementObjectives => Set<EngagementObjective>();
@@ -299,6 +301,11 @@ public abstract class RightscopeDbContext(DbContextOptions options, TenantScope?
             lease.Property(l => l.LastOutcome).HasMaxLength(JobLease.OutcomeMaxLength);
         });
         EngagementsModel.Configure(builder);
+        builder.Entity<Aggregates.AggregateStamp>(stamp =>
+        {
+            stamp.HasKey(s => new { s.OrganizationId, s.Area });
+            stamp.Property(s => s.Area).HasMaxLength(Aggregates.AggregateStamp.AreaMaxLength);
+        });
 
         ApplyTenantFilters(builder);
     }

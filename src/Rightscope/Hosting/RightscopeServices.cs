@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Rightscope.Core.Audit;
 using Rightscope.Data;
+using Rightscope.Data.Aggregates;
 using Rightscope.Features.Accounts;
 using Rightscope.Features.Audit;
 using Rightscope.Features.Methodologies;
@@ -31,17 +32,19 @@ public static class RightscopeServices
 
         services.AddScoped<TenantScope>();
         services.AddScoped<OrganizationContext>();
+        var aggregateStamps = new AggregateStampInterceptor();
+        services.AddSingleton<AggregateCache>();
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
                 services.AddDbContext<RightscopeDbContext, SqliteRightscopeDbContext>(options =>
-                    options.UseSqlite(database.ConnectionString).AddInterceptors(new SqliteSecureDelete()));
+                    options.UseSqlite(database.ConnectionString).AddInterceptors(new SqliteSecureDelete(), aggregateStamps));
                 break;
             case DatabaseProvider.Postgres:
                 // No retrying execution strategy: commands run in explicit transactions with their audit entry,
                 // which EF's retry strategy does not support.
                 services.AddDbContext<RightscopeDbContext, PostgresRightscopeDbContext>(options =>
-                    options.UseNpgsql(database.ConnectionString));
+                    options.UseNpgsql(database.ConnectionString).AddInterceptors(aggregateStamps));
                 break;
         }
 

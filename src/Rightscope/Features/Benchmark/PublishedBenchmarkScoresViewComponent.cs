@@ -27,9 +27,18 @@ public sealed class PublishedBenchmarkScoresViewComponent(RightscopeDbContext db
         }
 
         var (own, lei, isin) = (company.OrganizationId, company.Lei, company.Isin);
-        var sameCompany = db.Companies.IgnoreQueryFilters()
-            .Where(c => c.Id == companyId || (c.OrganizationId != own && ((lei != null && c.Lei == lei) || (isin != null && c.Isin == isin))))
-            .Select(c => c.Id);
+        // One indexed lookup per identifier (an OR across them made the database read every company: issue 8).
+        var sameCompany = new List<Guid> { companyId };
+        if (lei is not null)
+        {
+            sameCompany.AddRange(await db.Companies.IgnoreQueryFilters().Where(c => c.Lei == lei && c.OrganizationId != own).Select(c => c.Id).ToListAsync(cancellationToken));
+        }
+
+        if (isin is not null)
+        {
+            sameCompany.AddRange(await db.Companies.IgnoreQueryFilters().Where(c => c.Isin == isin && c.OrganizationId != own).Select(c => c.Id).ToListAsync(cancellationToken));
+        }
+
         var candidates = await (
                 from entry in db.BenchmarkEntries.IgnoreQueryFilters().AsNoTracking()
                 where sameCompany.Contains(entry.CompanyId)

@@ -26,6 +26,10 @@ public static class CompanyModel
             // Unique when present: both providers treat NULLs as distinct in a unique index.
             company.HasIndex(c => new { c.OrganizationId, c.Isin }).IsUnique();
             company.HasIndex(c => new { c.OrganizationId, c.Lei }).IsUnique();
+
+            // Across organizations (published benchmark scores of the same company, by identifier).
+            company.HasIndex(c => c.Isin);
+            company.HasIndex(c => c.Lei);
             company.HasIndex(c => new { c.OrganizationId, c.Ticker, c.Country });
             company.HasIndex(c => new { c.OrganizationId, c.NormalizedName });
             company.HasIndex(c => new { c.OrganizationId, c.NormalizedAltName });

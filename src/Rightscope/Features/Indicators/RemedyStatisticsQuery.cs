@@ -5,6 +5,7 @@ using Rightscope.Core.Companies;
 using Rightscope.Core.Indicators;
 using Rightscope.Core.Remedy;
 using Rightscope.Data;
+using Rightscope.Data.Aggregates;
 using Rightscope.Features.Methodologies;
 using Rightscope.Features.Remedy;
 
@@ -15,7 +16,8 @@ namespace Rightscope.Features.Indicators;
 /// groups, defender flag, perpetrator type, victim's sex and age band), never an encrypted column,
 /// turned into suppressed tables by <see cref="CaseStatistics"/>.
 /// </summary>
-public sealed class RemedyStatisticsQuery(RightscopeDbContext db, TimeProvider clock, MethodologyRegistry registry, IStringLocalizer<RemedyText> remedyText)
+public sealed class RemedyStatisticsQuery(
+    RightscopeDbContext db, TimeProvider clock, MethodologyRegistry registry, IStringLocalizer<RemedyText> remedyText, AggregateCache aggregates)
 {
     public static IReadOnlyList<string> ViolationTypes { get; } = [.. Enum.GetNames<ViolationType>()];
 
@@ -28,8 +30,19 @@ public sealed class RemedyStatisticsQuery(RightscopeDbContext db, TimeProvider c
     public Task<IReadOnlyList<StatisticsTable>> TablesAsync(string? country, IReadOnlyList<StatisticsDimension> dimensions, CancellationToken cancellationToken) =>
         TablesAsync(country, dimensions, Years(), cancellationToken);
 
-    /// <summary>The tables over consecutive <paramref name="years"/> (from <see cref="StatisticsYears.Parse"/>).</summary>
-    public async Task<IReadOnlyList<StatisticsTable>> TablesAsync(string? country, IReadOnlyList<StatisticsDimension> dimensions, IReadOnlyList<int> years, CancellationToken cancellationToken)
+    /// <summary>
+    /// The tables over consecutive <paramref name="years"/> (from <see cref="StatisticsYears.Parse"/>), kept until the
+    /// organization's cases change (<see cref="AggregateCache"/>).
+    /// </summary>
+    public Task<IReadOnlyList<StatisticsTable>> TablesAsync(string? country, IReadOnlyList<StatisticsDimension> dimensions, IReadOnlyList<int> years, CancellationToken cancellationToken) =>
+        aggregates.GetOrComputeAsync(
+            db,
+            AggregateArea.Cases,
+            $"statistics|{country}|{string.Join(',', dimensions)}|{string.Join(',', years)}",
+            token => ComputeAsync(country, dimensions, years, token),
+            cancellationToken);
+
+    private async Task<IReadOnlyList<StatisticsTable>> ComputeAsync(string? country, IReadOnlyList<StatisticsDimension> dimensions, IReadOnlyList<int> years, CancellationToken cancellationToken)
     {
         var from = new DateOnly(years[0], 1, 1);
         var until = new DateOnly(years[^1], 12, 31);

@@ -240,20 +240,32 @@ public sealed class CaseDeadlineBoard(RightscopeDbContext db, CaseDeadlineSettin
             Selection.DueSoon => (ranges.AcknowledgementDueSoonReceived, ranges.FeedbackDueSoonAcknowledged),
             _ => (new DayRange(DateOnly.MinValue, DateOnly.MaxValue), new DayRange(DateOnly.MinValue, DateOnly.MaxValue)),
         };
-        var open = OpenIn(cases, channel);
-        var awaitingAcknowledgement = await open
-            .Where(c => c.AcknowledgedOn == null && c.ReceivedOn >= received.From && c.ReceivedOn <= received.To)
-            .OrderBy(c => c.ReceivedOn).ThenBy(c => c.Number)
-            .Take(max)
-            .Select(c => new CaseDeadlineCase(c.Id, c.OrganizationId, c.Number, c.Status, c.ReceivedOn, c.AcknowledgedOn, c.FeedbackGivenOn))
-            .ToListAsync(cancellationToken);
-        var awaitingFeedback = await open
-            .Where(c => c.AcknowledgedOn != null && c.FeedbackGivenOn == null && c.AcknowledgedOn >= acknowledged.From && c.AcknowledgedOn <= acknowledged.To)
-            .OrderBy(c => c.AcknowledgedOn).ThenBy(c => c.Number)
-            .Take(max)
-            .Select(c => new CaseDeadlineCase(c.Id, c.OrganizationId, c.Number, c.Status, c.ReceivedOn, c.AcknowledgedOn, c.FeedbackGivenOn))
-            .ToListAsync(cancellationToken);
-        return Rows([.. awaitingAcknowledgement, .. awaitingFeedback], channel, Today);
+        // One state at a time: within a state the deadline index is in day order, so each query reads about max entries
+        // and stops, where one query over all open states sorted every open case of the channel (issue 8).
+        var awaitingAcknowledgement = new List<CaseDeadlineCase>();
+        var awaitingFeedback = new List<CaseDeadlineCase>();
+        foreach (var status in OpenStatuses)
+        {
+            var inState = cases.AsNoTracking().Where(c => c.OrganizationId == channel.OrganizationId && c.ChannelId == channel.Id && c.Status == status);
+            awaitingAcknowledgement.AddRange(await inState
+                .Where(c => c.AcknowledgedOn == null && c.ReceivedOn >= received.From && c.ReceivedOn <= received.To)
+                .OrderBy(c => c.ReceivedOn).ThenBy(c => c.Number)
+                .Take(max)
+                .Select(c => new CaseDeadlineCase(c.Id, c.OrganizationId, c.Number, c.Status, c.ReceivedOn, c.AcknowledgedOn, c.FeedbackGivenOn))
+                .ToListAsync(cancellationToken));
+            awaitingFeedback.AddRange(await inState
+                .Where(c => c.AcknowledgedOn != null && c.FeedbackGivenOn == null && c.AcknowledgedOn >= acknowledged.From && c.AcknowledgedOn <= acknowledged.To)
+                .OrderBy(c => c.AcknowledgedOn).ThenBy(c => c.Number)
+                .Take(max)
+                .Select(c => new CaseDeadlineCase(c.Id, c.OrganizationId, c.Number, c.Status, c.ReceivedOn, c.AcknowledgedOn, c.FeedbackGivenOn))
+                .ToListAsync(cancellationToken));
+        }
+
+        return Rows(
+            [.. awaitingAcknowledgement.OrderBy(c => c.ReceivedOn).ThenBy(c => c.Number).Take(max),
+             .. awaitingFeedback.OrderBy(c => c.AcknowledgedOn).ThenBy(c => c.Number).Take(max)],
+            channel,
+            Today);
     }
 
     private List<CaseDeadlineRow> Rows(List<CaseDeadlineCase> cases, Channel channel, DateOnly today) =>

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Rightscope.Data;
+using Rightscope.Data.Aggregates;
 using Rightscope.Features.Audit;
 
 namespace Rightscope.Features.Remedy;
@@ -84,6 +85,9 @@ public sealed class CaseDeletion(RightscopeDbContext db, AuditTrail audit)
         {
             throw new InvalidOperationException("The case claimed by this transaction was not deleted.");
         }
+
+        // Deleted without the change tracker: the statistics kept for the organization's cases are stale now.
+        await AggregateStampInterceptor.TouchAsync(db, organizationId, AggregateArea.Cases, cancellationToken);
 
         // Number, channel and reason only: never content, not even the triage.
         var reasonText = reason == CaseDeletionReason.Retention ? "retention" : "manual";

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Rightscope.Core.Accounts;
 using Rightscope.Core.Transparency;
 using Rightscope.Data;
+using Rightscope.Data.Aggregates;
 using Rightscope.Infrastructure.Tenancy;
 
 namespace Rightscope.Features.Transparency;
@@ -13,7 +14,7 @@ namespace Rightscope.Features.Transparency;
 /// are links and a GET form: an unknown value is ignored and said so, not an error page.
 /// </summary>
 [RequirePermission(Permission.ReadWorkspace)]
-public sealed class GovernmentRequestsModel(RightscopeDbContext db, OrganizationContext context) : PageModel
+public sealed class GovernmentRequestsModel(RightscopeDbContext db, OrganizationContext context, AggregateCache aggregates) : PageModel
 {
     public const int PageSize = 200;
 
@@ -94,8 +95,15 @@ public sealed class GovernmentRequestsModel(RightscopeDbContext db, Organization
             }
         }
 
-        Total = await query.CountAsync(cancellationToken);
+        // The total and the country list read every request of the filter; they are kept until the register changes.
+        var filters = string.Join('|', Period, Country, Type, Decision, string.Join(',', IgnoredFilters));
+        Total = await aggregates.GetOrComputeAsync(db, AggregateArea.Transparency, "register-total|" + filters, query.CountAsync, cancellationToken);
         Rows = await query.OrderByDescending(r => r.ReceivedOn).ThenByDescending(r => r.CreatedAt).Take(PageSize).ToListAsync(cancellationToken);
-        Countries = await db.GovernmentRequests.AsNoTracking().Select(r => r.CountryCode).Distinct().ToListAsync(cancellationToken);
+        Countries = await aggregates.GetOrComputeAsync<IReadOnlyList<string>>(
+            db,
+            AggregateArea.Transparency,
+            "register-countries",
+            async token => await db.GovernmentRequests.AsNoTracking().Select(r => r.CountryCode).Distinct().ToListAsync(token),
+            cancellationToken);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Rightscope.Core.Transparency;
 using Rightscope.Data;
+using Rightscope.Data.Aggregates;
 using Rightscope.Features.Assessments;
 using Rightscope.Features.Audit;
 using Rightscope.Features.Organizations;
@@ -20,11 +21,16 @@ public sealed record ImportOutcome(ImportKind Kind, int RequestsAdded, int Aggre
 /// publishes them as frozen snapshots, withdraws them, and writes imports. The caller has entered the organization's
 /// tenant scope and checked the permission; every state change is saved with one audit entry.
 /// </summary>
-public sealed class TransparencyReports(RightscopeDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer<TransparencyText> text)
+public sealed class TransparencyReports(
+    RightscopeDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer<TransparencyText> text, AggregateCache aggregates)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public async Task<TransparencyFigures> FiguresAsync(TransparencyPeriod period, CancellationToken cancellationToken)
+    /// <summary>The period's figures from the register and the imports, kept until the organization's requests change.</summary>
+    public Task<TransparencyFigures> FiguresAsync(TransparencyPeriod period, CancellationToken cancellationToken) =>
+        aggregates.GetOrComputeAsync(db, AggregateArea.Transparency, $"figures|{period}", token => ComputeFiguresAsync(period, token), cancellationToken);
+
+    private async Task<TransparencyFigures> ComputeFiguresAsync(TransparencyPeriod period, CancellationToken cancellationToken)
     {
         var requests = await db.GovernmentRequests.AsNoTracking()
             .Where(r => r.ReceivedOn >= period.From && r.ReceivedOn <= period.To)
@@ -47,8 +53,11 @@ public sealed class TransparencyReports(RightscopeDbContext db, AuditTrail audit
         return db.TransparencyReports.AsNoTracking().SingleOrDefaultAsync(r => r.Period == key, cancellationToken);
     }
 
-    /// <summary>Every half-year and year with requests, aggregates or a report, newest first.</summary>
-    public async Task<IReadOnlyList<PeriodRow>> PeriodsAsync(CancellationToken cancellationToken)
+    /// <summary>Every half-year and year with requests, aggregates or a report, newest first (kept until they change).</summary>
+    public Task<IReadOnlyList<PeriodRow>> PeriodsAsync(CancellationToken cancellationToken) =>
+        aggregates.GetOrComputeAsync(db, AggregateArea.Transparency, "periods", ComputePeriodsAsync, cancellationToken);
+
+    private async Task<IReadOnlyList<PeriodRow>> ComputePeriodsAsync(CancellationToken cancellationToken)
     {
         var days = await db.GovernmentRequests.AsNoTracking().Select(r => r.ReceivedOn).ToListAsync(cancellationToken);
         var aggregates = await db.GovernmentRequestAggregates.AsNoTracking().Select(a => a.Period).ToListAsync(cancellationToken);

@@ -105,6 +105,23 @@ namespace Rightscope.Data.Migrations.Postgres
                     b.ToTable("UserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Rightscope.Data.Aggregates.AggregateStamp", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("OrganizationId", "Area");
+
+                    b.ToTable("AggregateStamps");
+                });
+
             modelBuilder.Entity("Rightscope.Features.Accounts.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -858,6 +875,10 @@ namespace Rightscope.Data.Migrations.Postgres
                         .HasColumnType("character varying(2000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Isin");
+
+                    b.HasIndex("Lei");
 
                     b.HasIndex("OrganizationId", "Isin")
                         .IsUnique();

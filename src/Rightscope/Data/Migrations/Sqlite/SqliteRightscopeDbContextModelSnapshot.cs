@@ -96,6 +96,23 @@ namespace Rightscope.Data.Migrations.Sqlite
                     b.ToTable("UserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Rightscope.Data.Aggregates.AggregateStamp", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganizationId", "Area");
+
+                    b.ToTable("AggregateStamps");
+                });
+
             modelBuilder.Entity("Rightscope.Features.Accounts.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -847,6 +864,10 @@ namespace Rightscope.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Isin");
+
+                    b.HasIndex("Lei");
 
                     b.HasIndex("OrganizationId", "Isin")
                         .IsUnique();

@@ -1,0 +1,27 @@
+namespace Rightscope.Data.Aggregates;
+
+/// <summary>
+/// A random number replaced every time an organization's data of one <see cref="Area"/> changes, so a figure computed
+/// from that data can be kept until the number changes (<see cref="AggregateCache"/>). Random rather than counted, so
+/// concurrent writers never need to read it first, and a restored backup brings back the number that went with its data.
+/// </summary>
+public sealed class AggregateStamp
+{
+    public const int AreaMaxLength = 40;
+
+    public Guid OrganizationId { get; set; }
+
+    public string Area { get; set; } = "";
+
+    public long Stamp { get; set; }
+}
+
+/// <summary>The kinds of data whose figures are kept between changes.</summary>
+public static class AggregateArea
+{
+    /// <summary>Grievance cases: the statistics and country pages' tables.</summary>
+    public const string Cases = "cases";
+
+    /// <summary>Government requests, their imported aggregates and transparency reports.</summary>
+    public const string Transparency = "transparency";
+}
