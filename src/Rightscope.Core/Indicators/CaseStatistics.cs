@@ -7,7 +7,8 @@ namespace Rightscope.Core.Indicators;
 /// The clear triage metadata of one grievance case that statistics may use: the year received, the violation types
 /// (none is "not recorded"), the country, the affected groups, whether it is an incident against a human rights
 /// defender, and the coarse victim profile (perpetrator type, sex, age band: the names of <see cref="PerpetratorType"/>,
-/// <see cref="VictimSex"/> and <see cref="AgeBand"/>); null is "not recorded".
+/// <see cref="VictimSex"/> and <see cref="AgeBand"/>); null is "not recorded". <see cref="Cases"/> is how many cases
+/// share exactly these values: the database groups identical cases, so 200,000 cases arrive as a few thousand records.
 /// </summary>
 public sealed record CaseRecord(
     int Year,
@@ -17,7 +18,8 @@ public sealed record CaseRecord(
     bool Defender,
     string? Perpetrator = null,
     string? Sex = null,
-    string? AgeBand = null);
+    string? AgeBand = null,
+    int Cases = 1);
 
 /// <summary>A row dimension of the statistics tables; every table has the year as its columns.</summary>
 public enum StatisticsDimension
@@ -87,7 +89,7 @@ public static class CaseStatistics
             var totals = new int[1, years.Count];
             foreach (var record in chosen)
             {
-                totals[0, IndexOf(years, record.Year)]++;
+                totals[0, IndexOf(years, record.Year)] += record.Cases;
             }
 
             shapes.Add(([null], CountTable.TwoWay(totals), false));
@@ -154,7 +156,7 @@ public static class CaseStatistics
             foreach (var key in KeysOf(record))
             {
                 var row = keys.IndexOf(key);
-                grid[row < 0 ? keys.Count - 1 : row, column]++;
+                grid[row < 0 ? keys.Count - 1 : row, column] += record.Cases;
             }
         }
 

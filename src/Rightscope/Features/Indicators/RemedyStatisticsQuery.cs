@@ -52,18 +52,22 @@ public sealed class RemedyStatisticsQuery(
             query = query.Where(c => c.Country == country);
         }
 
-        var cases = await query
-            .Select(c => new { c.ReceivedOn, c.ViolationTypeKeys, c.Country, c.GroupKeys, c.Defender, c.Perpetrator, c.VictimSex, c.VictimAgeBand })
+        // Grouped by the database: identical cases arrive as one record with their number, so memory follows the
+        // combinations of values, not the cases.
+        var groups = await query
+            .GroupBy(c => new { c.ReceivedOn.Year, c.ViolationTypeKeys, c.Country, c.GroupKeys, c.Defender, c.Perpetrator, c.VictimSex, c.VictimAgeBand })
+            .Select(g => new { g.Key.Year, g.Key.ViolationTypeKeys, g.Key.Country, g.Key.GroupKeys, g.Key.Defender, g.Key.Perpetrator, g.Key.VictimSex, g.Key.VictimAgeBand, Cases = g.Count() })
             .ToListAsync(cancellationToken);
-        var records = cases.Select(c => new CaseRecord(
-            c.ReceivedOn.Year,
+        var records = groups.Select(c => new CaseRecord(
+            c.Year,
             [.. ViolationTypeList.Read(c.ViolationTypeKeys).Select(t => t.ToString())],
             c.Country,
             JsonSerializer.Deserialize<List<string>>(c.GroupKeys) ?? [],
             c.Defender,
             c.Perpetrator?.ToString(),
             c.VictimSex?.ToString(),
-            c.VictimAgeBand?.ToString())).ToList();
+            c.VictimAgeBand?.ToString(),
+            c.Cases)).ToList();
         return CaseStatistics.Build(records, years, ViolationTypes, dimensions);
     }
 

@@ -61,6 +61,35 @@ public sealed class CaseStatisticsPropertyTests
     }
 
     [Property(Arbitrary = [typeof(Generators)], MaxTest = 150)]
+    public void Identical_cases_given_once_with_their_number_make_the_same_tables_as_one_record_each(CaseRecord[] records)
+    {
+        // As the database gives them: one record per combination of values, with how many cases share it.
+        var grouped = records
+            .GroupBy(r => string.Join('|', r.Year, string.Join(',', r.ViolationTypes), r.Country, string.Join(',', r.Groups), r.Defender, r.Perpetrator, r.Sex, r.AgeBand))
+            .Select(g => g.First() with { Cases = g.Count() })
+            .Reverse()
+            .ToArray();
+
+        var expected = CaseStatistics.Build(records, Years, ViolationTypes, All);
+        var actual = CaseStatistics.Build(grouped, Years, ViolationTypes, All);
+
+        Assert.Equal(expected.Count, actual.Count);
+        foreach (var (one, other) in expected.Zip(actual))
+        {
+            Assert.Equal((one.Population, one.By, one.Overlapping), (other.Population, other.By, other.Overlapping));
+            Assert.Equal(one.Keys, other.Keys);
+            Assert.Equal(one.CaseTotals, other.CaseTotals);
+            for (var row = 0; row <= one.Table.Rows; row++)
+            {
+                for (var column = 0; column <= one.Table.Columns; column++)
+                {
+                    Assert.Equal(one.Table.At(new TablePosition(row, column)), other.Table.At(new TablePosition(row, column)));
+                }
+            }
+        }
+    }
+
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 150)]
     public void A_yearly_total_withheld_in_one_table_is_withheld_in_every_table_of_its_population(CaseRecord[] records)
     {
         var tables = CaseStatistics.Build(records, Years, ViolationTypes, All);
