@@ -38,7 +38,7 @@ public static class CompanyName
             return string.Empty;
         }
 
-        var folded = name.Normalize(NormalizationForm.FormKC).ToLowerInvariant().Replace("ß", "ss", StringComparison.Ordinal);
+        var folded = TextInput.UnicodeText.Normalize(name, NormalizationForm.FormKC).ToLowerInvariant().Replace("ß", "ss", StringComparison.Ordinal);
         var decomposed = folded.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)

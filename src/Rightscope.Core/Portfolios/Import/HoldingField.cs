@@ -53,10 +53,7 @@ public static class HoldingFields
             return string.Empty;
         }
 
-        // Round-tripping through UTF-8 turns a lone surrogate (a damaged UTF-16 file) into U+FFFD, which Normalize accepts.
-        var normalized = System.Text.Ascii.IsValid(text)
-            ? text
-            : System.Text.Encoding.UTF8.GetString(System.Text.Encoding.UTF8.GetBytes(text)).Normalize(System.Text.NormalizationForm.FormKC);
+        var normalized = TextInput.UnicodeText.Normalize(text, System.Text.NormalizationForm.FormKC);
         return string.Concat(normalized.Where(c => !(char.IsWhiteSpace(c) || c is '_' or '-' or '\uFEFF'))).ToUpperInvariant();
     }
 }

@@ -261,7 +261,7 @@ public static class HoldingsImporter
         row.Lei?.Value ?? "",
         row.Ticker?.Value ?? "",
         row.Country?.Alpha2 ?? "",
-        row.Name?.Normalize(NormalizationForm.FormC) ?? "",
+        row.Name is null ? "" : TextInput.UnicodeText.Normalize(row.Name, NormalizationForm.FormC),
         row.WeightPercent?.ToString("R", CultureInfo.InvariantCulture) ?? "",
         row.MarketValueMinorUnits?.ToString(CultureInfo.InvariantCulture) ?? "",
         row.Currency?.Code ?? "",

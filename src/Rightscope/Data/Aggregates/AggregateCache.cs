@@ -11,7 +11,7 @@ namespace Rightscope.Data.Aggregates;
 /// </summary>
 public sealed class AggregateCache : IDisposable
 {
-    public const int MaxEntries = 512;
+    public const int MaxEntries = 4096;
 
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
 

@@ -19,7 +19,10 @@ public sealed class AggregateStamp
 /// <summary>The kinds of data whose figures are kept between changes.</summary>
 public static class AggregateArea
 {
-    /// <summary>Grievance cases: the statistics and country pages' tables.</summary>
+    /// <summary>
+    /// Grievance cases, their recipients' envelopes, check-ins, reminders and exclusions, and the channels: the
+    /// statistics and country tables, and each handler's counts on the case list and deadlines page.
+    /// </summary>
     public const string Cases = "cases";
 
     /// <summary>Government requests, their imported aggregates and transparency reports.</summary>

@@ -73,6 +73,12 @@ public sealed class AggregateStampInterceptor : SaveChangesInterceptor
     public static (Guid OrganizationId, string Area)? AreaOf(object entity) => entity switch
     {
         GrievanceCase c => (c.OrganizationId, AggregateArea.Cases),
+        CaseRecipientEnvelope e => (e.OrganizationId, AggregateArea.Cases),
+        CaseCheckIn i => (i.OrganizationId, AggregateArea.Cases),
+        CaseReminder r => (r.OrganizationId, AggregateArea.Cases),
+        CaseExclusion x => (x.OrganizationId, AggregateArea.Cases),
+        Channel h => (h.OrganizationId, AggregateArea.Cases),
+        ChannelRecipient h => (h.OrganizationId, AggregateArea.Cases),
         GovernmentRequest r => (r.OrganizationId, AggregateArea.Transparency),
         GovernmentRequestAggregate a => (a.OrganizationId, AggregateArea.Transparency),
         TransparencyReport t => (t.OrganizationId, AggregateArea.Transparency),

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Rightscope.Core.Remedy;
 using Rightscope.Data;
+using Rightscope.Data.Aggregates;
 
 namespace Rightscope.Features.Remedy;
 
@@ -45,7 +46,7 @@ public sealed record CaseDeadlineCounts(CappedCount DueSoon, CappedCount Overdue
 /// with the day ranges of <see cref="DeadlineDayRanges"/> over an index that covers them, so a handler with 200,000
 /// cases costs a scan of an index, not of the cases (issue 8). Reads no content.
 /// </summary>
-public sealed class CaseDeadlineBoard(RightscopeDbContext db, CaseDeadlineSettings settings, TimeProvider clock)
+public sealed class CaseDeadlineBoard(RightscopeDbContext db, CaseDeadlineSettings settings, TimeProvider clock, AggregateCache aggregates)
 {
     /// <summary>The states of open cases; written out as constants in queries, so the database can seek each one in the index.</summary>
     public static readonly CaseStatus[] OpenStatuses = [.. Enum.GetValues<CaseStatus>().Where(CaseWorkflow.IsOpen)];
@@ -64,17 +65,20 @@ public sealed class CaseDeadlineBoard(RightscopeDbContext db, CaseDeadlineSettin
 
     /// <summary>The counts over the open cases of the current organization of which <paramref name="userId"/> is a recipient.</summary>
     public Task<CaseDeadlineCounts> CountsForRecipientAsync(Guid userId, CancellationToken cancellationToken) =>
-        CountAsync(Received(userId), db.Channels, cancellationToken);
+        Kept($"deadline-counts|{userId}", token => CountAsync(Received(userId), db.Channels, token), cancellationToken);
 
     /// <summary>The counts over the open cases of the current organization, whoever receives them (shown to owners, never rows).</summary>
     public Task<CaseDeadlineCounts> CountsForOrganizationAsync(CancellationToken cancellationToken) =>
-        CountAsync(db.Cases, db.Channels, cancellationToken);
+        Kept("deadline-counts", token => CountAsync(db.Cases, db.Channels, token), cancellationToken);
 
     /// <summary>
     /// The <paramref name="max"/> most urgent cases of <paramref name="selection"/> among those of the current
     /// organization that <paramref name="userId"/> receives: earliest due first, then by number.
     /// </summary>
-    public async Task<List<CaseDeadlineRow>> MostUrgentForRecipientAsync(Guid userId, Selection selection, int max, CancellationToken cancellationToken)
+    public Task<List<CaseDeadlineRow>> MostUrgentForRecipientAsync(Guid userId, Selection selection, int max, CancellationToken cancellationToken) =>
+        Kept($"most-urgent|{userId}|{selection}|{max}", token => ComputeMostUrgentAsync(userId, selection, max, token), cancellationToken);
+
+    private async Task<List<CaseDeadlineRow>> ComputeMostUrgentAsync(Guid userId, Selection selection, int max, CancellationToken cancellationToken)
     {
         var rows = new List<CaseDeadlineRow>();
         foreach (var channel in await db.Channels.AsNoTracking().ToListAsync(cancellationToken))
@@ -160,7 +164,10 @@ public sealed class CaseDeadlineBoard(RightscopeDbContext db, CaseDeadlineSettin
     /// due day, for cases they still receive (an excluded recipient's reminders are not shown), with the case id for
     /// the link.
     /// </summary>
-    public async Task<List<(CaseReminder Reminder, Guid CaseId)>> UnreadRemindersAsync(Guid userId, int max, CancellationToken cancellationToken)
+    public Task<List<(CaseReminder Reminder, Guid CaseId)>> UnreadRemindersAsync(Guid userId, int max, CancellationToken cancellationToken) =>
+        Kept($"unread-reminders|{userId}|{max}", token => ComputeUnreadRemindersAsync(userId, max, token), cancellationToken);
+
+    private async Task<List<(CaseReminder Reminder, Guid CaseId)>> ComputeUnreadRemindersAsync(Guid userId, int max, CancellationToken cancellationToken)
     {
         var rows = await (
                 from reminder in UnreadReminders(userId)
@@ -174,7 +181,14 @@ public sealed class CaseDeadlineBoard(RightscopeDbContext db, CaseDeadlineSettin
 
     /// <summary>How many reminders <see cref="UnreadRemindersAsync"/> would give without a limit, up to <see cref="CappedCount.Cap"/>.</summary>
     public Task<CappedCount> UnreadReminderCountAsync(Guid userId, CancellationToken cancellationToken) =>
-        CappedCount.CountAsync(UnreadReminders(userId), cancellationToken);
+        Kept($"unread-reminder-count|{userId}", token => CappedCount.CountAsync(UnreadReminders(userId), token), cancellationToken);
+
+    /// <summary>
+    /// Kept for the current organization until its cases, channels, envelopes or reminders change, and for today only:
+    /// a deadline moves from due soon to overdue with the date, not with the data.
+    /// </summary>
+    private Task<T> Kept<T>(string key, Func<CancellationToken, Task<T>> compute, CancellationToken cancellationToken) =>
+        aggregates.GetOrComputeAsync(db, AggregateArea.Cases, $"{key}|{Today:yyyy-MM-dd}|{settings.WarningDays}", compute, cancellationToken);
 
     private IQueryable<CaseReminder> UnreadReminders(Guid userId) =>
         db.CaseReminders.AsNoTracking().Where(reminder => reminder.UserId == userId && reminder.ReadOn == null

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rightscope.Core.Accounts;
 using Rightscope.Data;
+using Rightscope.Data.Aggregates;
 using Rightscope.Features.Audit;
 using Rightscope.Infrastructure.Tenancy;
 
@@ -88,6 +89,7 @@ public sealed class CaseDeadlinesModel(RightscopeDbContext db, OrganizationConte
 
         if (marked > 0)
         {
+            await AggregateStampInterceptor.TouchAsync(db, context.Current.Id, AggregateArea.Cases, cancellationToken);
             await audit.SaveChangesAsync(
                 new AuditRecord(context.Current.Id, AuditActor.SignedIn(User), "case-reminders.read", "case-reminder",
                     reminder?.ToString("N"), string.Create(CultureInfo.InvariantCulture, $"{marked} reminder(s) marked read")),

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Rightscope.Core.Accounts;
 using Rightscope.Core.Remedy;
 using Rightscope.Data;
+using Rightscope.Data.Aggregates;
 using Rightscope.Infrastructure.Tenancy;
 
 namespace Rightscope.Features.Remedy;
@@ -18,7 +19,8 @@ namespace Rightscope.Features.Remedy;
 /// </summary>
 [RequirePermission(Permission.HandleCases)]
 public sealed class CaseListModel(
-    RightscopeDbContext db, OrganizationContext context, HandlerSession session, ChannelCaseSharing sharing, TimeProvider clock) : PageModel
+    RightscopeDbContext db, OrganizationContext context, HandlerSession session, ChannelCaseSharing sharing, TimeProvider clock, AggregateCache aggregates)
+    : PageModel
 {
     public const int PageSize = 50;
 
@@ -111,26 +113,6 @@ public sealed class CaseListModel(
         // after a page, looking each envelope up (issue 8). Never IgnoreQueryFilters here: it would lift the tenant
         // filter from the whole query, cases and check-ins included, not only from the envelopes.
         var mine = db.Cases.AsNoTracking().Where(c => db.CaseRecipientEnvelopes.Any(e => e.CaseId == c.Id && e.UserId == userId));
-        CheckInsDue = await db.CaseCheckIns
-            .Where(i => i.Result == null && i.DueOn <= today && mine.Any(c => c.Id == i.CaseId))
-            .Select(i => i.CaseId)
-            .Distinct()
-            .CountAsync(cancellationToken);
-        var channels = await db.Channels.AsNoTracking()
-            .Where(channel => db.ChannelRecipients.Any(r => r.ChannelId == channel.Id && r.UserId == userId) || mine.Any(c => c.ChannelId == channel.Id))
-            .ToListAsync(cancellationToken);
-        RetentionDecisions = CappedCount.Zero;
-        foreach (var channel in channels)
-        {
-            // CaseRetention.NeedsDecision, per channel so the database can count it: open (not closed is the same as no ClosedOn)
-            // and received on or before the cut-off.
-            var cutoff = today.AddDays(-channel.RetentionDays);
-            RetentionDecisions = RetentionDecisions.Plus(await CappedCount.CountAsync(
-                mine.Where(c => c.OrganizationId == channel.OrganizationId && c.ChannelId == channel.Id
-                    && EF.Constant(CaseDeadlineBoard.OpenStatuses).Contains(c.Status) && c.ReceivedOn <= cutoff),
-                cancellationToken));
-        }
-
         var query = mine;
         if (status is { } s)
         {
@@ -147,12 +129,15 @@ public sealed class CaseListModel(
             query = query.Where(c => c.Defender == d);
         }
 
-        // Unfiltered, the count is the handler's envelopes in this organization: one range of the envelopes' index.
         var skipped = (PageNumber - 1) * PageSize;
-        var cap = skipped + CappedCount.Cap;
-        TotalCount = status is null && urgency is null && defender is null
-            ? await CappedCount.CountAsync(db.CaseRecipientEnvelopes.Where(e => e.UserId == userId), cancellationToken, cap)
-            : await CappedCount.CountAsync(query, cancellationToken, cap);
+        var facts = await aggregates.GetOrComputeAsync(
+            db,
+            AggregateArea.Cases,
+            $"case-list|{userId}|{today:yyyy-MM-dd}|{status}|{urgency}|{defender}|{skipped}",
+            token => FactsAsync(userId, today, mine, query, filtered: status is not null || urgency is not null || defender is not null, skipped, token),
+            cancellationToken);
+        (CheckInsDue, RetentionDecisions, TotalCount) = (facts.CheckInsDue, facts.RetentionDecisions, facts.Total);
+        var channels = facts.Channels;
         if (PageNumber > PageCount.Value && !PageCount.More)
         {
             return NotFound();
@@ -181,6 +166,40 @@ public sealed class CaseListModel(
             };
         })];
         return Page();
+    }
+
+    /// <summary>What the list shows about all of the handler's cases: kept until the organization's cases change, and for the day.</summary>
+    private sealed record ListFacts(IReadOnlyList<Channel> Channels, int CheckInsDue, CappedCount RetentionDecisions, CappedCount Total);
+
+    private async Task<ListFacts> FactsAsync(
+        Guid userId, DateOnly today, IQueryable<GrievanceCase> mine, IQueryable<GrievanceCase> query, bool filtered, int skipped, CancellationToken cancellationToken)
+    {
+        var checkInsDue = await db.CaseCheckIns
+            .Where(i => i.Result == null && i.DueOn <= today && mine.Any(c => c.Id == i.CaseId))
+            .Select(i => i.CaseId)
+            .Distinct()
+            .CountAsync(cancellationToken);
+        var channels = await db.Channels.AsNoTracking()
+            .Where(channel => db.ChannelRecipients.Any(r => r.ChannelId == channel.Id && r.UserId == userId) || mine.Any(c => c.ChannelId == channel.Id))
+            .ToListAsync(cancellationToken);
+        var retentionDecisions = CappedCount.Zero;
+        foreach (var channel in channels)
+        {
+            // CaseRetention.NeedsDecision, per channel so the database can count it: open (not closed is the same as no ClosedOn)
+            // and received on or before the cut-off.
+            var cutoff = today.AddDays(-channel.RetentionDays);
+            retentionDecisions = retentionDecisions.Plus(await CappedCount.CountAsync(
+                mine.Where(c => c.OrganizationId == channel.OrganizationId && c.ChannelId == channel.Id
+                    && EF.Constant(CaseDeadlineBoard.OpenStatuses).Contains(c.Status) && c.ReceivedOn <= cutoff),
+                cancellationToken));
+        }
+
+        // Unfiltered, the count is the handler's envelopes in this organization: one range of the envelopes' index.
+        var cap = skipped + CappedCount.Cap;
+        var total = filtered
+            ? await CappedCount.CountAsync(query, cancellationToken, cap)
+            : await CappedCount.CountAsync(db.CaseRecipientEnvelopes.Where(e => e.UserId == userId), cancellationToken, cap);
+        return new ListFacts(channels, checkInsDue, retentionDecisions, total);
     }
 
     /// <summary>A link to another page of the same listing, keeping the filters.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Rightscope.Core.Remedy;
 using Rightscope.Data;
+using Rightscope.Data.Aggregates;
 using Rightscope.Infrastructure.Jobs;
 
 namespace Rightscope.Features.Remedy;
@@ -138,10 +139,23 @@ public sealed class CaseReminderJob(RightscopeDbContext db, CaseDeadlineBoard bo
     {
         var cases = db.Cases.IgnoreQueryFilters();
         var envelopes = db.CaseRecipientEnvelopes.IgnoreQueryFilters();
-        return await db.CaseReminders.IgnoreQueryFilters()
+        var stale = db.CaseReminders.IgnoreQueryFilters()
             .Where(r => !cases.Any(c => c.OrganizationId == r.OrganizationId && c.Number == r.CaseNumber
-                && envelopes.Any(e => e.CaseId == c.Id && e.UserId == r.UserId)))
-            .ExecuteDeleteAsync(cancellationToken);
+                && envelopes.Any(e => e.CaseId == c.Id && e.UserId == r.UserId)));
+        var organizations = await stale.Select(r => r.OrganizationId).Distinct().ToListAsync(cancellationToken);
+        if (organizations.Count == 0)
+        {
+            return 0;
+        }
+
+        var removed = await stale.ExecuteDeleteAsync(cancellationToken);
+        foreach (var organizationId in organizations)
+        {
+            // Deleted without the change tracker: the handlers' kept reminder counts are stale now.
+            await AggregateStampInterceptor.TouchAsync(db, organizationId, AggregateArea.Cases, cancellationToken);
+        }
+
+        return removed;
     }
 
     private static CaseReminder Reminder(Key key, DateOnly today) => new()

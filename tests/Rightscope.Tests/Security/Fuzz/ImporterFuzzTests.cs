@@ -81,4 +81,14 @@ public sealed class ImporterFuzzTests
         // Only the files that hold valid data in a surprising form may be accepted, by their own reader.
         Assert.False(target.Read(bytes).CanWrite && !file.StartsWith(name + "-valid-", StringComparison.Ordinal), $"{name} accepted {file}");
     }
+
+    /// <summary>Damaged files the fuzzing found that once made a reader throw; kept so they stay fixed.</summary>
+    [Theory]
+    [InlineData("holdings", 195835086)]
+    public void A_damaged_file_that_once_broke_a_reader_is_explained(string name, int seed)
+    {
+        var target = ImportTargets.Named(name);
+        var (bytes, description) = FileMutations.Mutate(target.ValidCsv, seed);
+        ImportInvariants.AssertHolds(target, bytes, description);
+    }
 }
