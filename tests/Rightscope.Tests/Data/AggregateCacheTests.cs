@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Rightscope.Core.Accounts;
+using Rightscope.Core.Organizations;
 using Rightscope.Data;
 using Rightscope.Data.Aggregates;
 using Rightscope.Features.Audit;
 using Rightscope.Features.Remedy;
+using Rightscope.Tests.Features.Indicators;
 using Rightscope.Tests.Features.Remedy;
 using Rightscope.Tests.Infrastructure;
 using static Rightscope.Tests.Features.Engagements.EngagementSteps;
@@ -94,5 +96,25 @@ public sealed class AggregateCacheTests
         var afterDeletion = await StampAsync();
         Assert.NotNull(afterDeletion);
         Assert.NotEqual(afterReport, afterDeletion);
+    }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task Importing_and_publishing_indicator_data_each_give_the_indicators_a_new_stamp(string provider)
+    {
+        await using var app = await RightscopeFactory.StartAsync(provider);
+        var (org, owner) = await app.CreateOrganizationAsync(OrganizationKind.CivilSociety);
+        var client = await app.SignInAsync(owner.Email!);
+        Task<long?> StampAsync() => QueryAsync(app, db => db.AggregateStamps.AsNoTracking()
+            .Where(s => s.OrganizationId == org.Id && s.Area == AggregateArea.Indicators).Select(s => (long?)s.Stamp).SingleOrDefaultAsync());
+
+        Assert.Null(await StampAsync());
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await IndicatorSteps.UploadAsync(client, org.Slug, "connectivity", IndicatorSteps.GoodCsv)).StatusCode);
+        var imported = await StampAsync();
+        Assert.NotNull(imported);
+        await IndicatorSteps.PublishAsync(app, client, org.Slug, "connectivity");
+        var published = await StampAsync();
+        Assert.NotNull(published);
+        Assert.NotEqual(imported, published);
     }
 }

@@ -27,4 +27,7 @@ public static class AggregateArea
 
     /// <summary>Government requests, their imported aggregates and transparency reports.</summary>
     public const string Transparency = "transparency";
+
+    /// <summary>Indicator datasets and their values: the composite indices computed from them.</summary>
+    public const string Indicators = "indicators";
 }

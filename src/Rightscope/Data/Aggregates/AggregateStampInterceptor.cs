@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Rightscope.Features.Indicators;
 using Rightscope.Features.Remedy;
 using Rightscope.Features.Transparency;
 
@@ -12,7 +13,8 @@ namespace Rightscope.Data.Aggregates;
 /// when there is one (so both commit together), otherwise right after the commit. A reader who reads the stamp before
 /// the new rows therefore either computes from the old rows under the old stamp or from the new rows under a stamp that
 /// is about to be replaced, never caches old rows under the new stamp. Writes that bypass the change tracker
-/// (ExecuteUpdate, ExecuteDelete, bulk inserts) call <see cref="TouchAsync"/> themselves.
+/// (ExecuteUpdate, ExecuteDelete, bulk inserts) call <see cref="TouchAsync"/> themselves, unless a tracked save of the
+/// same area in the same transaction already renews the stamp (an indicator import saves its dataset row).
 /// </summary>
 public sealed class AggregateStampInterceptor : SaveChangesInterceptor
 {
@@ -82,6 +84,8 @@ public sealed class AggregateStampInterceptor : SaveChangesInterceptor
         GovernmentRequest r => (r.OrganizationId, AggregateArea.Transparency),
         GovernmentRequestAggregate a => (a.OrganizationId, AggregateArea.Transparency),
         TransparencyReport t => (t.OrganizationId, AggregateArea.Transparency),
+        IndicatorDataset d => (d.OrganizationId, AggregateArea.Indicators),
+        IndicatorValue v => (v.OrganizationId, AggregateArea.Indicators),
         _ => null,
     };
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Rightscope.Core.Indicators;
 using Rightscope.Data;
+using Rightscope.Data.Aggregates;
 using Rightscope.Features.Audit;
 
 namespace Rightscope.Features.Indicators;
@@ -14,7 +15,7 @@ public sealed record DatasetImportOutcome(IndicatorDataset Dataset, bool Replace
 /// and withdraws datasets, and reads the values the pages show: from every published dataset of the organization, the
 /// most recently imported one winning where two give the same indicator, country, year and breakdown.
 /// </summary>
-public sealed class IndicatorDatasets(RightscopeDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class IndicatorDatasets(RightscopeDbContext db, AuditTrail audit, TimeProvider clock, AggregateCache aggregates)
 {
     public async Task<DatasetImportOutcome> WriteAsync(
         Guid organizationId, AuditActor actor, string name, string fileName, IndicatorImportResult report, CancellationToken cancellationToken)
@@ -114,8 +115,14 @@ public sealed class IndicatorDatasets(RightscopeDbContext db, AuditTrail audit, 
         return true;
     }
 
-    /// <summary>The index computed from the total values of its components, every year and country.</summary>
-    public async Task<IReadOnlyList<IndexScore>> ScoresAsync(CompositeIndexDefinition index, CancellationToken cancellationToken)
+    /// <summary>
+    /// The index computed from the total values of its components, every year and country; kept until the
+    /// organization's indicator data changes (it reads every country's values).
+    /// </summary>
+    public Task<IReadOnlyList<IndexScore>> ScoresAsync(CompositeIndexDefinition index, CancellationToken cancellationToken) =>
+        aggregates.GetOrComputeAsync(db, AggregateArea.Indicators, $"index-scores|{index.Key}", token => ComputeScoresAsync(index, token), cancellationToken);
+
+    private async Task<IReadOnlyList<IndexScore>> ComputeScoresAsync(CompositeIndexDefinition index, CancellationToken cancellationToken)
     {
         var keys = index.Components.Select(c => c.IndicatorKey).ToList();
         var values = await ValuesAsync(v => keys.Contains(v.IndicatorKey) && v.Sex == "" && v.AgeGroup == "" && v.Location == "" && v.Disability == "", cancellationToken);
