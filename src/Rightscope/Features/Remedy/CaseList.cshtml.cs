@@ -157,6 +157,16 @@ public sealed class CaseListModel(
             .GroupBy(c => c.CaseId)
             .ToDictionary(g => g.Key, g => g.Min(c => c.DueOn));
         var byId = channels.ToDictionary(c => c.Id);
+        // A case saved between the commit and its new stamp may sit in a channel the kept facts do not list yet.
+        var missing = rows.Select(r => r.ChannelId).Where(id => !byId.ContainsKey(id)).Distinct().ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var channel in await db.Channels.AsNoTracking().Where(c => missing.Contains(c.Id)).ToListAsync(cancellationToken))
+            {
+                byId[channel.Id] = channel;
+            }
+        }
+
         Cases = [.. rows.Select(row =>
         {
             var channel = byId[row.ChannelId];
