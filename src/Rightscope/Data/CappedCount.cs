@@ -28,8 +28,6 @@ public readonly record struct CappedCount(int Value, bool More)
     /// <summary>What is left after <paramref name="shown"/> of them (never below zero).</summary>
     public CappedCount Minus(int shown) => new(Math.Max(0, Value - shown), More);
 
-    public bool Exceeds(int number) => More || Value > number;
-
     /// <summary>The number in the reader's culture, with "+" when there are more.</summary>
     public override string ToString() => Value.ToString(CultureInfo.CurrentCulture) + (More ? "+" : "");
 }
